@@ -1,0 +1,213 @@
+"""Event dates in a sentence, resolved against the publication date.
+
+News copy dates events relative to the day it is printed ("on Tuesday", "yesterday", "two
+weeks ago") and keeps background in its own time ("the city fell in June 2014"). Keeping the
+event date apart from the report date is what lets the map answer "who held it on day D".
+Everything here is regular expressions: this runs on every sentence of every article.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from extraction.records import EventDate
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}
+_WEEKDAYS = {name: i for i, name in enumerate(calendar.day_name)}
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a few": 3, "few": 3,
+    "several": 3, "a couple of": 2, "couple of": 2,
+}
+
+# Month and weekday names are matched case-sensitively: "may" and "march" are also verbs.
+_MONTH = r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_COUNT = r"\d{1,3}|a couple of|couple of|a few|few|several|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_PART = r"(?:early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of)[- ]"
+
+_DATE_EXPRESSION = re.compile(
+    r"(?i)\b(?:"
+    rf"(?P<iso>{_YEAR})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)"
+    rf"|(?P<md_m>{_MONTH})\s(?P<md_d>{_DAY})\b(?:,?\s(?P<md_y>{_YEAR})\b)?"
+    rf"|(?P<dm_d>{_DAY})\s(?:of\s)?(?P<dm_m>{_MONTH})(?:,?\s(?P<dm_y>{_YEAR})\b)?"
+    rf"|(?:{_PART})?(?P<m_m>{_MONTH})(?:,?\s(?P<m_y>{_YEAR}))?\b"
+    rf"|(?:(?:in|since|during|by|until|of|from|through|throughout|before|after|early|late|mid-?)\s(?:{_PART})?)(?P<y>{_YEAR})\b(?!\s?(?:km|kilomet|fighters|people|troops|militants|soldiers))"
+    rf"|(?:(?:on|last|this|early|late)\s)?(?P<wd>{_WEEKDAY})(?:\s(?:morning|afternoon|evening|night))?"
+    r"|(?P<today>today|tonight|this\s(?:morning|afternoon|evening))"
+    r"|(?P<yesterday>the\sday\sbefore\syesterday|yesterday|last\snight)"
+    rf"|(?:(?:about|some|around|nearly|almost|more\sthan|over|just|only)\s)?(?P<n>{_COUNT})\s(?P<ago_unit>day|week|month|year)s?\sago"
+    r"|(?P<rel>earlier\sthis|later\sthis|this|last|past|previous)\s(?P<rel_unit>week|month|year|weekend)"
+    r")"
+)
+_SINCE_BEFORE = re.compile(r"(?i)\bsince\b[^,;.]{0,70}$")
+
+# Past perfect and "since" mark background: the sentence is not about the report day.
+_BACKGROUND = re.compile(
+    r"(?i)\b(?:had\s(?:been\s|already\s)?\w+(?:ed|en|wn|ld|ok|ht|un)\b|since\b|years?\sago|"
+    r"back\sin\b|previously|formerly|for\s(?:years|months|decades))"
+)
+
+
+@dataclass(frozen=True)
+class DateExpression:
+    """A date as written in a sentence (offsets into that sentence) and what it means."""
+
+    start: int
+    end: int
+    text: str
+    date: EventDate
+
+
+def resolve_event_dates(sentence: str, published: datetime | None) -> list[DateExpression]:
+    """Every date expression in `sentence` that can be resolved, in order of appearance."""
+    pub = published.date() if published else None
+    found: list[DateExpression] = []
+    for match in _DATE_EXPRESSION.finditer(sentence):
+        event = _resolve(match, pub)
+        if event is None:
+            continue
+        if _SINCE_BEFORE.search(sentence, 0, match.start()) and pub:
+            event = _since(event, pub)
+        found.append(DateExpression(match.start(), match.end(), match.group(), event))
+    return found
+
+
+def is_background(sentence: str) -> bool:
+    """True when the sentence talks about an earlier time than the report (past perfect, since)."""
+    return bool(_BACKGROUND.search(sentence))
+
+
+def event_date_for(
+    dates: list[DateExpression], position: int, sentence: str, published: datetime | None
+) -> EventDate | None:
+    """The date of a statement at `position` in `sentence`: the closest date expression, else
+    the publication day, unless the sentence is background (then unknown)."""
+    if dates:
+        return min(dates, key=lambda d: _distance(d, position)).date
+    if published is None or is_background(sentence):
+        return None
+    return day_date(published.date())
+
+
+def day_date(day: date) -> EventDate:
+    iso = day.isoformat()
+    return EventDate(iso, "day", iso, iso)
+
+
+def _distance(expression: DateExpression, position: int) -> int:
+    if expression.start <= position < expression.end:
+        return 0
+    return min(abs(expression.start - position), abs(expression.end - position))
+
+
+def _resolve(match: re.Match, pub: date | None) -> EventDate | None:
+    g = match.groupdict()
+    if g["iso"]:
+        return _safe_day(int(g["iso"]), int(g["iso_m"]), int(g["iso_d"]))
+    if g["md_m"] or g["dm_m"]:
+        month = _month(g["md_m"] or g["dm_m"])
+        day = int(re.match(r"\d+", g["md_d"] or g["dm_d"]).group())
+        year = g["md_y"] or g["dm_y"]
+        if year:
+            return _safe_day(int(year), month, day)
+        if pub is None:
+            return None
+        candidate = _safe_day(pub.year, month, day)
+        if candidate and candidate.start > pub.isoformat():
+            candidate = _safe_day(pub.year - 1, month, day)
+        return candidate
+    if g["m_m"]:
+        month = _month(g["m_m"])
+        if g["m_y"]:
+            return month_date(int(g["m_y"]), month)
+        if pub is None:
+            return None
+        return month_date(pub.year if month <= pub.month else pub.year - 1, month)
+    if g["y"]:
+        return year_date(int(g["y"]))
+    if pub is None:
+        return None
+    if g["wd"]:
+        back = (pub.weekday() - _WEEKDAYS[g["wd"]]) % 7
+        if match.group().lower().startswith("last ") and back == 0:
+            back = 7
+        return day_date(pub - timedelta(days=back))
+    if g["today"]:
+        return day_date(pub)
+    if g["yesterday"]:
+        return day_date(pub - timedelta(days=2 if g["yesterday"].lower().startswith("the day") else 1))
+    if g["ago_unit"]:
+        return _ago(_NUMBERS.get(g["n"].lower()) or int(g["n"]), g["ago_unit"].lower(), pub)
+    if g["rel_unit"]:
+        return _relative_period(g["rel"].lower(), g["rel_unit"].lower(), pub)
+    return None
+
+
+def _month(text: str) -> int:
+    return _MONTHS[text.rstrip(".").lower()]
+
+
+def _safe_day(year: int, month: int, day: int) -> EventDate | None:
+    try:
+        return day_date(date(year, month, day))
+    except ValueError:
+        return None
+
+
+def week_date(day: date) -> EventDate:
+    monday = day - timedelta(days=day.weekday())
+    return EventDate(monday.isoformat(), "week", monday.isoformat(), (monday + timedelta(days=6)).isoformat())
+
+
+def month_date(year: int, month: int) -> EventDate:
+    last = calendar.monthrange(year, month)[1]
+    return EventDate(f"{year:04d}-{month:02d}", "month", f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}")
+
+
+def year_date(year: int) -> EventDate:
+    return EventDate(f"{year:04d}", "year", f"{year:04d}-01-01", f"{year:04d}-12-31")
+
+
+def _months_back(pub: date, n: int) -> tuple[int, int]:
+    index = pub.year * 12 + pub.month - 1 - n
+    return index // 12, index % 12 + 1
+
+
+def _ago(n: int, unit: str, pub: date) -> EventDate | None:
+    if n > 500:
+        return None
+    if unit == "day":
+        return day_date(pub - timedelta(days=n))
+    if unit == "week":
+        return week_date(pub - timedelta(weeks=n))
+    if unit == "month":
+        return month_date(*_months_back(pub, n))
+    return year_date(pub.year - n) if pub.year - n > 0 else None
+
+
+def _relative_period(rel: str, unit: str, pub: date) -> EventDate:
+    previous = rel in ("last", "past", "previous")
+    if unit in ("week", "weekend"):
+        return week_date(pub - timedelta(weeks=1) if previous else pub)
+    if unit == "month":
+        return month_date(*_months_back(pub, 1 if previous else 0))
+    return year_date(pub.year - 1 if previous else pub.year)
+
+
+def _since(event: EventDate, pub: date) -> EventDate:
+    """"since X": the state holds from X to the report; a day or a week is coarsened to its month."""
+    if event.precision in ("day", "week"):
+        start = date.fromisoformat(event.start)
+        event = month_date(start.year, start.month)
+        return EventDate(event.value, "month", start.isoformat(), pub.isoformat())
+    return EventDate(event.value, event.precision, event.start, pub.isoformat())

@@ -1,0 +1,94 @@
+"""Name normalisation shared by the gazetteer index, the geocoders and the toponym spotter.
+
+Two forms exist because they serve different jobs:
+- `fold(text)` keeps the length of the text (one character in, one out) so that matches found in
+  a folded article body carry offsets that are true in the original body;
+- `name_key(name)` is the lookup key: it also drops Arabic articles and generic words and merges
+  common transliteration variants, so "Ba'shiqah", "Bashiqa" and "Bashiqah" meet on one key.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+APOSTROPHES = "'`´‘’ʿʾʼʻ′"
+DASHES = "-‐‑‒–—"
+_ARTICLES = frozenset({"al", "el", "an", "as", "ash", "ad", "ar", "at", "az", "ad", "ul", "il"})
+_GENERIC_WORDS = frozenset({"hay", "qaryat", "qariyat", "qarya", "nahiyat", "hayy"})
+_TELL_WORDS = {"tall": "tal", "tel": "tal", "tell": "tal", "til": "tal"}
+
+
+def _fold_char(ch: str) -> str:
+    if ch in APOSTROPHES:
+        return "'"
+    if ch in DASHES:
+        return " "
+    base = unicodedata.normalize("NFD", ch)[0].lower()
+    if len(base) == 1 and base.isascii():
+        return base
+    lower = ch.lower()
+    return lower if len(lower) == 1 else ch
+
+
+def _build_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    ranges = [(0, 0x250), (0x1E00, 0x1F00), (0x2010, 0x2030), (0x2BB, 0x2C0), (0x2032, 0x2033)]
+    for lo, hi in ranges:
+        for code in range(lo, hi):
+            ch = chr(code)
+            folded = _fold_char(ch)
+            if folded != ch:
+                table[code] = folded
+    return table
+
+
+_FOLD_TABLE = _build_fold_table()
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics, one apostrophe, dashes as spaces; same length as `text`."""
+    return text.translate(_FOLD_TABLE)
+
+
+_NOT_LETTER = re.compile(r"[^a-z0-9 ]+")
+_TRANSLITERATION = (
+    (re.compile(r"kh|gh|q|g|c(?=[aou])|ck"), "k"),
+    (re.compile(r"ch"), "sh"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"ou|oo|o"), "u"),
+    (re.compile(r"ee|e"), "i"),
+    (re.compile(r"(.)\1+"), r"\1"),
+    (re.compile(r"(?:ah|ih|a|i)$"), "a"),
+)
+
+
+def words(name: str) -> list[str]:
+    """The folded words of a name, apostrophes removed."""
+    return _NOT_LETTER.sub(" ", fold(name).replace("'", "")).split()
+
+
+def name_key(name: str) -> str:
+    """Lookup key: articles and generic prefixes dropped, words joined, transliteration merged."""
+    tokens = words(name)
+    while len(tokens) > 1 and tokens[0] in _GENERIC_WORDS:
+        tokens = tokens[1:]
+    tokens = [_TELL_WORDS.get(t, t) for t in tokens if t not in _ARTICLES] or tokens
+    key = "".join(tokens)
+    for pattern, replacement in _TRANSLITERATION:
+        key = pattern.sub(replacement, key)
+    return key
+
+
+def is_latin_name(name: str) -> bool:
+    """True when the name folds to plain ASCII letters (the only names worth scanning for)."""
+    folded = fold(name)
+    return folded.isascii() and any(ch.isalpha() for ch in folded)
+
+
+_CODE = re.compile(r"^[A-Z0-9]{2,4}$")
+
+
+def is_junk_name(name: str) -> bool:
+    """Codes like "OSM" or "ORBM" and names too short to identify anything."""
+    stripped = name.strip()
+    return len(stripped) < 3 or bool(_CODE.match(stripped))
