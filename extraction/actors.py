@@ -6,10 +6,11 @@ theatre: the reading for the article's country wins.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+import ahocorasick
 
 DEFAULT_LEXICON = Path(__file__).resolve().parent.parent / "data" / "actors.tsv"
 KINDS = ("force", "air", "claimant")
@@ -33,28 +34,38 @@ class ActorMatch:
     kind: str
 
 
+# Lower-cases ASCII letters and makes separators uniform without changing the text's length,
+# so offsets found in the folded copy are offsets into the original.
+_FOLD = {**{c: c + 32 for c in range(65, 91)}, ord("-"): " ", ord("\n"): " ", ord("\t"): " ",
+         ord("\r"): " ", 0x2019: "'", 0x2010: " ", 0x2011: " "}
+
+
+def _fold(text: str) -> str:
+    return text.translate(_FOLD)
+
+
 def _key(phrase: str) -> str:
-    return re.sub(r"[\s\-]+", " ", phrase.replace("\u2019", "'")).strip().casefold()
+    return " ".join(_fold(phrase.strip()).split())
 
 
-def _pattern_regex(pattern: str) -> str:
-    words = [re.escape(w) for w in re.split(r"[\s\-]+", pattern.strip()) if w]
-    body = r"[\s\-]+".join(words).replace("'", "['\u2019]")
-    if pattern.isupper() and len(pattern.replace(" ", "")) <= 5:
-        body = f"(?-i:{body})"
-    return body
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 class ActorLexicon:
-    """Finds actors in text; longest phrase wins where several start at one place."""
+    """Finds actors in text; longest phrase wins where several start at one place.
+    Phrases written in capitals ("IS", "SDF") must appear in capitals."""
 
     def __init__(self, rows: list[tuple[str, ActorEntry]]):
         self._entries: dict[str, list[ActorEntry]] = {}
+        self._automaton = ahocorasick.Automaton()
         for pattern, entry in rows:
-            self._entries.setdefault(_key(pattern), []).append(entry)
-        patterns = sorted({p for p, _ in rows}, key=len, reverse=True)
-        alternation = "|".join(_pattern_regex(p) for p in patterns) or r"(?!x)x"
-        self._regex = re.compile(rf"(?i)(?<![\w'])(?:{alternation})(?![\w])")
+            key = _key(pattern)
+            self._entries.setdefault(key, []).append(entry)
+            exact = pattern.strip() if pattern.isupper() and len(pattern.replace(" ", "")) <= 5 else ""
+            self._automaton.add_word(key, (len(key), key, exact))
+        if rows:
+            self._automaton.make_automaton()
 
     @classmethod
     def from_file(cls, path: str | Path = DEFAULT_LEXICON) -> "ActorLexicon":
@@ -74,14 +85,36 @@ class ActorLexicon:
             rows.append((pattern, entry))
         return cls(rows)
 
-    def find(self, text: str, theatre: str = "", start: int = 0, end: int | None = None) -> list[ActorMatch]:
-        """Actors in `text[start:end]` (offsets into `text`), read for the war in `theatre`."""
-        found = []
-        end = len(text) if end is None else end
-        for match in self._regex.finditer(text, start, end):
-            entry = self._pick(self._entries.get(_key(match.group()), []), theatre)
-            if entry is not None:
-                found.append(ActorMatch(match.start(), match.end(), match.group(), entry.side, entry.kind))
+    def find(self, text: str, theatre: str = "") -> list[ActorMatch]:
+        """Actors in `text`, read for the war in `theatre`, in text order."""
+        if not self._entries or not text:
+            return []
+        hits = []
+        for last, (length, key, exact) in self._automaton.iter(_fold(text)):
+            start, end = last + 1 - length, last + 1
+            if start > 0 and (_is_word_char(text[start - 1]) or text[start - 1] in "'\u2019"):
+                continue
+            if end < len(text) and _is_word_char(text[end]):
+                continue
+            if exact and text[start:end] != exact:
+                continue
+            hits.append((start, -length, key))
+        hits.sort()
+        found, covered = [], 0
+        for start, negative_length, key in hits:
+            if start < covered:
+                continue
+            entry = self._pick(self._entries[key], theatre)
+            if entry is None:
+                continue
+            end = start - negative_length
+            previous = found[-1] if found else None
+            if previous and previous.side == entry.side and text[previous.end:start] == " ":
+                # "ISIS militants", "Daesh terrorists": one actor named twice
+                found[-1] = ActorMatch(previous.start, end, text[previous.start:end], entry.side, entry.kind)
+            else:
+                found.append(ActorMatch(start, end, text[start:end], entry.side, entry.kind))
+            covered = end
         return found
 
     def side_of(self, phrase: str, theatre: str = "") -> str:

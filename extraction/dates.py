@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from extraction.records import EventDate
+from extraction.wordscan import WordScanner
 
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -35,20 +36,21 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _COUNT = r"\d{1,3}|a couple of|couple of|a few|few|several|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _PART = r"(?:early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of)[- ]"
 
-_DATE_EXPRESSION = re.compile(
-    r"(?i)\b(?:"
-    rf"(?P<iso>{_YEAR})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)"
-    rf"|(?P<md_m>{_MONTH})\s(?P<md_d>{_DAY})\b(?:,?\s(?P<md_y>{_YEAR})\b)?"
-    rf"|(?P<dm_d>{_DAY})\s(?:of\s)?(?P<dm_m>{_MONTH})(?:,?\s(?P<dm_y>{_YEAR})\b)?"
-    rf"|(?:{_PART})?(?P<m_m>{_MONTH})(?:,?\s(?P<m_y>{_YEAR}))?\b"
-    rf"|(?:(?:in|since|during|by|until|of|from|through|throughout|before|after|early|late|mid-?)\s(?:{_PART})?)(?P<y>{_YEAR})\b(?!\s?(?:km|kilomet|fighters|people|troops|militants|soldiers))"
-    rf"|(?:(?:on|last|this|early|late)\s)?(?P<wd>{_WEEKDAY})(?:\s(?:morning|afternoon|evening|night))?"
-    r"|(?P<today>today|tonight|this\s(?:morning|afternoon|evening))"
-    r"|(?P<yesterday>the\sday\sbefore\syesterday|yesterday|last\snight)"
-    rf"|(?:(?:about|some|around|nearly|almost|more\sthan|over|just|only)\s)?(?P<n>{_COUNT})\s(?P<ago_unit>day|week|month|year)s?\sago"
-    r"|(?P<rel>earlier\sthis|later\sthis|this|last|past|previous)\s(?P<rel_unit>week|month|year|weekend)"
-    r")"
-)
+# One pattern per form; tried only at words that can begin it (see extraction/wordscan.py).
+_DATE_FORMS = [
+    rf"(?P<iso>{_YEAR})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)",
+    rf"(?P<md_m>{_MONTH})\s(?P<md_d>{_DAY})\b(?:,?\s(?P<md_y>{_YEAR})\b)?",
+    rf"(?P<dm_d>{_DAY})\s(?:of\s)?(?P<dm_m>{_MONTH})(?:,?\s(?P<dm_y>{_YEAR})\b)?",
+    rf"(?:{_PART})?(?P<m_m>{_MONTH})(?:,?\s(?P<m_y>{_YEAR}))?\b",
+    rf"(?:(?:in|since|during|by|until|of|from|through|throughout|before|after|early|late|mid-?)\s(?:{_PART})?)(?P<y>{_YEAR})\b(?!\s?(?:km|kilomet|fighters|people|troops|militants|soldiers))",
+    rf"(?:(?:on|last|this|early|late)\s)?(?P<wd>{_WEEKDAY})(?:\s(?:morning|afternoon|evening|night))?",
+    r"(?P<today>today|tonight|this\s(?:morning|afternoon|evening))",
+    r"(?P<yesterday>the\sday\sbefore\syesterday|yesterday|last\snight)",
+    rf"(?:(?:about|some|around|nearly|almost|more\sthan|over|just|only)\s)?(?P<n>{_COUNT})\s(?P<ago_unit>day|week|month|year)s?\sago",
+    r"(?P<rel>earlier\sthis|later\sthis|this|last|past|previous)\s(?P<rel_unit>week|month|year|weekend)",
+]
+_DATE_SCANNER = WordScanner(_DATE_FORMS, flags="(?i)")
+_GROUPS = tuple(re.compile("|".join(_DATE_FORMS)).groupindex)
 _SINCE_BEFORE = re.compile(r"(?i)\bsince\b[^,;.]{0,70}$")
 
 # Past perfect and "since" mark background: the sentence is not about the report day.
@@ -56,6 +58,8 @@ _BACKGROUND = re.compile(
     r"(?i)\b(?:had\s(?:been\s|already\s)?\w+(?:ed|en|wn|ld|ok|ht|un)\b|since\b|years?\sago|"
     r"back\sin\b|previously|formerly|for\s(?:years|months|decades))"
 )
+
+_REPORTED = re.compile(r"(?i)\b(?:said|says|claimed|claims|announced|reported|added|stated|confirmed|told)\b")
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,7 @@ def resolve_event_dates(sentence: str, published: datetime | None) -> list[DateE
     """Every date expression in `sentence` that can be resolved, in order of appearance."""
     pub = published.date() if published else None
     found: list[DateExpression] = []
-    for match in _DATE_EXPRESSION.finditer(sentence):
+    for _, match in _DATE_SCANNER.scan(sentence):
         event = _resolve(match, pub)
         if event is None:
             continue
@@ -83,8 +87,14 @@ def resolve_event_dates(sentence: str, published: datetime | None) -> list[DateE
 
 
 def is_background(sentence: str) -> bool:
-    """True when the sentence talks about an earlier time than the report (past perfect, since)."""
-    return bool(_BACKGROUND.search(sentence))
+    """True when the sentence talks about an earlier time than the report (past perfect, since).
+    "X said troops had entered" is reported speech, not background."""
+    match = _BACKGROUND.search(sentence)
+    if match is None:
+        return False
+    if match.group().lower().startswith("had") and _REPORTED.search(sentence, 0, match.start()):
+        return False
+    return True
 
 
 def event_date_for(
@@ -111,7 +121,7 @@ def _distance(expression: DateExpression, position: int) -> int:
 
 
 def _resolve(match: re.Match, pub: date | None) -> EventDate | None:
-    g = match.groupdict()
+    g = dict.fromkeys(_GROUPS, None) | match.groupdict()
     if g["iso"]:
         return _safe_day(int(g["iso"]), int(g["iso_m"]), int(g["iso_d"]))
     if g["md_m"] or g["dm_m"]:

@@ -13,7 +13,7 @@ import unicodedata
 
 APOSTROPHES = "'`´‘’ʿʾʼʻ′"
 DASHES = "-‐‑‒–—"
-_ARTICLES = frozenset({"al", "el", "an", "as", "ash", "ad", "ar", "at", "az", "ad", "ul", "il"})
+ARTICLES = frozenset({"al", "el", "an", "as", "ash", "ad", "ar", "at", "az", "ul", "il"})
 _GENERIC_WORDS = frozenset({"hay", "qaryat", "qariyat", "qarya", "nahiyat", "hayy"})
 _TELL_WORDS = {"tall": "tal", "tel": "tal", "tell": "tal", "til": "tal"}
 
@@ -58,7 +58,7 @@ _TRANSLITERATION = (
     (re.compile(r"ou|oo|o"), "u"),
     (re.compile(r"ee|e"), "i"),
     (re.compile(r"(.)\1+"), r"\1"),
-    (re.compile(r"(?:ah|ih|a|i)$"), "a"),
+    (re.compile(r"(?:ah|ih)$"), "a"),
 )
 
 
@@ -72,7 +72,7 @@ def name_key(name: str) -> str:
     tokens = words(name)
     while len(tokens) > 1 and tokens[0] in _GENERIC_WORDS:
         tokens = tokens[1:]
-    tokens = [_TELL_WORDS.get(t, t) for t in tokens if t not in _ARTICLES] or tokens
+    tokens = [_TELL_WORDS.get(t, t) for t in tokens if t not in ARTICLES] or tokens
     key = "".join(tokens)
     for pattern, replacement in _TRANSLITERATION:
         key = pattern.sub(replacement, key)

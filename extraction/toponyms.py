@@ -1,0 +1,167 @@
+"""Toponym spotting: where an article names places.
+
+Gazetteer names are found with the index's Aho-Corasick automaton over a folded copy of the
+body (same length, so offsets stay true); names the gazetteer lacks are found by the way news
+copy introduces places ("the Asyla village", "the village of X", "Hay X"). Person names,
+organisations, demonyms, months and common words that happen to be place names are dropped.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+from pathlib import Path
+
+from extraction.records import Mention
+from geocoding.index import GazetteerIndex
+from geocoding.names import fold
+
+STOPWORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "toponym_stopwords.txt"
+
+# A title or role before a name makes the words after it a person ("Major General Sami al-Aridi").
+_TITLES = frozenset("""
+general gen maj major brigadier brig colonel col lt lieutenant captain capt sergeant sgt
+minister president prime sheikh shaikh imam mr mrs ms dr king prince emir ayatollah mullah
+abu umm spokesman commander governor mayor chief deputy leader sayyid mufti cleric
+""".split())
+# Given names: a capitalised run that starts with one is a person, not a place.
+_GIVEN_NAMES = frozenset("""
+ahmed ahmad mohammed mohammad muhammad mohamed ali hassan hasan hussein husain haider hayder
+sami abdul abd abdel abdullah abdallah omar umar khalid khaled mahmoud mustafa ibrahim bashar
+nouri nuri masoud masud tareq tariq yousef yusuf saad qasim qassem hadi falih raed ayad karim
+salah jabbar yahya nawfal atheel osama usama ammar hamid jamal adnan fadhil laith muqtada walid
+ziad haidar jalal barzani talib saleh salih fuad kamal majid rasul hashim faisal nasser naser
+""".split())
+# Words that make a capitalised run an organisation ("Badr Organization", "Press TV").
+_ORG_WORDS = frozenset("""
+organization organisation units unit forces force army ministry brigade brigades council party
+front committee command service services agency tv press news times post company group state
+movement network radio channel mobilization mobilisation guard guards corps division battalion
+regiment police university institute foundation bank airways airlines office department
+jund jaish liwa kataib saraya harakat ansar jabhat hizb asaib
+""".split())
+_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "of", "de"})
+_LOWER_CUES = re.compile(
+    r"(?:spokes(?:man|woman|person)|commander|leader|chief|official|minister|general|colonel|officer|"
+    r"cleric|sheikh|governor|mayor|militant|fighter|named|emir|head|prophet)\s+(?:of\s+\S+\s+)?$", re.I)
+
+_NAME = r"(?:(?:al|el|an|ash|as|ad|ar)-)?[A-Z][\w'’]+(?:[ -](?:(?:al|el)-)?[A-Z][\w'’]+)?"
+_PATTERNS = (
+    re.compile(rf"\bthe ({_NAME}) (?:neighbou?rhood|district|quarter|village|area)s?\b"),
+    re.compile(rf"\b(?:village|town|district|neighbou?rhood) of ({_NAME})"),
+    re.compile(rf"\b({_NAME}) village\b"),
+    re.compile(rf"\bHay ({_NAME})"),
+    re.compile(rf"\b((?:al|el)-[A-Z][\w'’]+) (?:district|neighbou?rhood|quarter)\b"),
+)
+_ARTICLE_PREFIXES = ("al-", "el-")
+_WORD = re.compile(r"[\w'’-]+")
+
+
+@lru_cache(maxsize=4)
+def load_stopwords(path: Path = STOPWORDS_FILE) -> frozenset[str]:
+    if not path.exists():
+        return frozenset()
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(fold(line) for line in lines if line and not line.startswith("#"))
+
+
+def _gazetteer_spans(body: str, folded: str, index: GazetteerIndex) -> list[tuple[int, int]]:
+    spans = []
+    size = len(body)
+    for last, (_key, length) in index.automaton.iter(folded):
+        start, end = last - length + 1, last + 1
+        if start > 0 and body[start - 1].isalnum() or end < size and body[end].isalnum():
+            continue
+        if not _starts_like_a_name(body, start):
+            continue
+        if body[start - 3:start] in _ARTICLE_PREFIXES and (start == 3 or not body[start - 4].isalnum()):
+            start -= 3  # "al-Bakr" as written, though the gazetteer knows it as "Bakr"
+        spans.append((start, end))
+    return spans
+
+
+def _starts_like_a_name(body: str, start: int) -> bool:
+    if body[start].isupper():
+        return True
+    return body[start:start + 3] in _ARTICLE_PREFIXES and body[start + 3:start + 4].isupper()
+
+
+def _longest_first(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Non-overlapping spans, the longer one winning where two overlap."""
+    chosen: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for start, end in sorted(set(spans), key=lambda s: (s[0] - s[1], s[0])):
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        chosen.append((start, end))
+    chosen.sort()
+    return chosen
+
+
+_WORD_BEFORE = re.compile(r"([\w'’-]+) $")
+_WORD_AFTER = re.compile(r" ([\w'’-]+)")
+
+
+def _in_run(word: str) -> bool:
+    return word[0].isupper() or word.lower().split("-")[0] in _PARTICLES
+
+
+def _capitalised_run(body: str, start: int, end: int) -> tuple[list[str], int]:
+    """Words of the capitalised run around [start, end), and how many come before the span."""
+    before: list[str] = []
+    pos = start
+    while (m := _WORD_BEFORE.search(body, max(0, pos - 40), pos)) and _in_run(m.group(1)):
+        before.insert(0, m.group(1))
+        pos = m.start()
+    after: list[str] = []
+    pos = end
+    while (m := _WORD_AFTER.match(body, pos, pos + 40)) and _in_run(m.group(1)):
+        after.append(m.group(1))
+        pos = m.end()
+    return before + [body[start:end]] + after, len(before)
+
+
+def _is_person_or_org(body: str, start: int, end: int) -> bool:
+    words, n_before = _capitalised_run(body, start, end)
+    if len(words) == 1:
+        return bool(_LOWER_CUES.search(body[max(0, start - 40):start]))
+    tokens = [fold(w).replace("'", " ").split() for w in words]
+    folded, heads = [t[-1] for t in tokens], [t[0] for t in tokens]
+    prefix = heads[:n_before]
+    if any(w in _TITLES for w in prefix) or any(w in _GIVEN_NAMES for w in prefix):
+        return True
+    if (heads[n_before] in _GIVEN_NAMES or heads[n_before] in _TITLES) and n_before + 1 < len(words):
+        return True
+    if any(w in _ORG_WORDS for w in folded[n_before + 1:] + folded[:n_before]):
+        return True
+    run_start = start - sum(len(w) + 1 for w in words[:n_before])
+    return bool(_LOWER_CUES.search(body[max(0, run_start - 40):run_start]))
+
+
+def _pattern_spans(body: str) -> list[tuple[int, int]]:
+    spans = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(body):
+            spans.append(match.span(1))
+    return spans
+
+
+def find_toponyms(body: str, sentences: list[tuple[int, int]], index: GazetteerIndex) -> list[Mention]:
+    """Toponym mentions in `body`, in text order, with their sentence index."""
+    stop = load_stopwords()
+    folded = fold(body)
+    gazetteer = _longest_first(_gazetteer_spans(body, folded, index))
+    found = [s for s in gazetteer if folded[s[0]:s[1]] not in stop and not _is_person_or_org(body, *s)]
+    for start, end in _pattern_spans(body):
+        if folded[start:end] in stop or any(start < e and s < end for s, e in gazetteer):
+            continue
+        if any(fold(w) in stop for w in _WORD.findall(body[start:end])):
+            continue
+        found.append((start, end))
+    found = _longest_first(found)
+    starts = [s for s, _ in sentences]
+    return [
+        Mention(start=s, end=e, text=body[s:e], sentence=max(0, bisect_right(starts, s) - 1))
+        for s, e in found
+    ]

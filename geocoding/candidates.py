@@ -1,0 +1,149 @@
+"""Candidate places for a name, scored with whatever evidence is at hand (theatre countries,
+places near it, a containing place, the kind the text calls it). Shared by the resolver, the
+offline geocoder and the `geocode` command, so all three rank the same way."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from rapidfuzz import fuzz, process
+
+from geocoding.index import GazetteerIndex, distance_km
+from geocoding.names import name_key
+from geocoding.records import Candidate, Place
+
+# Transliteration variants already meet on one key; fuzzy matching only catches typos in longer
+# names. Short names are never fuzzy: "Asyla" is not "Asila" (a different village) nor "Ayla".
+FUZZY_MIN_LENGTH = 7
+FUZZY_CUTOFF = 85.0
+MAX_CANDIDATES = 40
+UNIQUE_BONUS = 0.8
+_TRUST = (1.0, 0.3, 0.0)  # by source rank: curated/corrections, added files, cities500
+_KIND_PRIOR = {"country": 1.0, "region": 0.3, "city": 0.3, "town": 0.1, "village": 0.0,
+               "neighbourhood": 0.0, "landmark": 0.0}
+_CITY_LIKE = ("city", "town", "village", "neighbourhood", "landmark")
+
+
+def candidate_ids(index: GazetteerIndex, name: str, fuzzy: bool = True) -> list[tuple[int, float]]:
+    """(place id, match quality 0..1): exact key matches, else close spellings of the key."""
+    key = name_key(name)
+    exact = index.by_key.get(key)
+    if exact:
+        return [(i, 1.0) for i in exact]
+    if not fuzzy or len(key) < FUZZY_MIN_LENGTH:
+        return []
+    pool = index.by_first_letter.get(key[0], ())
+    found = process.extract(key, pool, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5)
+    return [(i, score / 100.0) for other, score, _ in found for i in index.by_key[other]]
+
+
+@dataclass
+class Evidence:
+    """What the text around a mention says about where it is."""
+
+    countries: frozenset[str] = frozenset()  # theatre: countries the article is about
+    near: Sequence[Place] = ()  # places already resolved in the same article
+    kind_hint: str = ""  # "neighbourhood", "village", ... from the word around the name
+    container: Place | None = None  # "X in Y", "X, Y", "the X district of Y": Y
+    container_km: float = 0.0  # extra distance allowed from the container ("12 km west of Y")
+    container_strict: bool = False  # "in Y" (strict) rather than "X, Y" (may be a list)
+
+
+@dataclass
+class Scored:
+    id: int
+    score: float
+    why: list[str] = field(default_factory=list)
+
+
+def _nearest_km(place_lat: float, place_lon: float, places: Sequence[Place]) -> float:
+    return min((distance_km(place_lat, place_lon, p.lat, p.lon) for p in places), default=math.inf)
+
+
+def score_candidate(index: GazetteerIndex, i: int, match: float, ev: Evidence) -> Scored:
+    kind, country = index.kinds[i], index.countries[i]
+    why = [f"match {match:.2f}"]
+    score = 2.0 * match + _TRUST[index.rank[i]] + _KIND_PRIOR.get(kind, 0.0)
+    pop = index.population[i]
+    if pop:
+        score += 0.25 * math.log10(pop + 1)
+        why.append(f"population {pop}")
+    if index.rank[i] == 0:
+        why.append("curated")
+    if ev.countries:
+        if country in ev.countries:
+            score += 1.5
+            why.append(f"in theatre {country}")
+        else:
+            score -= 1.0
+    if ev.kind_hint:
+        if ev.kind_hint == kind:
+            score += 1.0
+            why.append(f"text calls it a {kind}")
+        elif ev.kind_hint in _CITY_LIKE and kind in ("country", "region"):
+            score -= 1.0
+    lat, lon = index.lat[i], index.lon[i]
+    near = [p for p in ev.near if p.ref != index.refs[i] and p.kind != "country"]
+    if near:
+        d = _nearest_km(lat, lon, near)
+        bonus = 1.5 if d <= 30 else 1.0 if d <= 100 else 0.4 if d <= 300 else 0.0
+        if bonus:
+            score += bonus
+            why.append(f"{d:.0f} km from a place in the article")
+    if kind == "neighbourhood" and _nearest_km(lat, lon, [*near, *filter(None, [ev.container])]) > 30:
+        score -= 2.0
+        why.append("neighbourhood with no city of it in the article")
+    if ev.container is not None:
+        score += _container_bonus(index, i, ev, why)
+    return Scored(i, score, why)
+
+
+def _container_bonus(index: GazetteerIndex, i: int, ev: Evidence, why: list[str]) -> float:
+    box = ev.container
+    assert box is not None
+    if box.kind == "country":
+        inside = index.countries[i] == box.country
+    else:
+        reach = (250 if box.kind == "region" else 30) + ev.container_km
+        inside = distance_km(index.lat[i], index.lon[i], box.lat, box.lon) <= reach
+    if inside:
+        why.append(f"in {box.name}")
+        return 2.0
+    return -1.0 if ev.container_strict else 0.0
+
+
+def rank(index: GazetteerIndex, found: Sequence[tuple[int, float]], ev: Evidence) -> list[Scored]:
+    """Best first; at most MAX_CANDIDATES, pre-cut by the context-free score so long lists stay cheap."""
+    if len(found) > MAX_CANDIDATES:
+        plain = Evidence(countries=ev.countries)
+        found = sorted(found, key=lambda f: -score_candidate(index, f[0], f[1], plain).score)[:MAX_CANDIDATES]
+    scored = [score_candidate(index, i, m, ev) for i, m in found]
+    if len(scored) == 1:
+        scored[0].score += UNIQUE_BONUS
+        scored[0].why.append("the only place of that name")
+    scored.sort(key=lambda s: -s.score)
+    return scored
+
+
+def as_candidate(index: GazetteerIndex, s: Scored) -> Candidate:
+    return Candidate(index.place(s.id), round(s.score, 3), "; ".join(s.why))
+
+
+def rank_candidates(index: GazetteerIndex, name: str, countries: Sequence[str] = (),
+                    near: str | None = None, limit: int = 10) -> list[dict]:
+    """Ranked candidates as JSON-able dicts, for `app.py geocode NAME [--country] [--near]`."""
+    near_places: list[Place] = []
+    if near:
+        near_ranked = rank(index, candidate_ids(index, near), Evidence(countries=frozenset(countries)))
+        near_places = [index.place(near_ranked[0].id)] if near_ranked else []
+    ev = Evidence(countries=frozenset(c.upper() for c in countries), near=near_places)
+    out = []
+    for s in rank(index, candidate_ids(index, name), ev)[:limit]:
+        place = index.place(s.id)
+        out.append({
+            "ref": place.ref, "name": place.name, "lat": place.lat, "lon": place.lon,
+            "kind": place.kind, "country": place.country, "admin1": place.admin1,
+            "population": place.population, "score": round(s.score, 3), "why": "; ".join(s.why),
+        })
+    return out

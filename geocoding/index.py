@@ -1,0 +1,303 @@
+"""The gazetteer index: every place from the inputs in compact columns, a dict from name key to
+places, and an Aho-Corasick automaton of folded names for spotting toponyms in text.
+
+Built once from the inputs and pickled under a cache dir, keyed by a fingerprint of the inputs,
+so that the dashboard and every ingest load it in about a second instead of rebuilding it.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import math
+import pickle
+import sys
+import time
+from array import array
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import ahocorasick
+
+from geocoding.names import ARTICLES, fold, is_junk_name, is_latin_name, name_key
+from geocoding.records import Place
+from geocoding.sources import (
+    CITIES500, COUNTRIES, RANK_CITIES, SourcePlace, SourceReport, read_cities500, read_countries,
+    read_curated, read_geonames_file,
+)
+
+log = logging.getLogger(__name__)
+
+INDEX_VERSION = "6"  # bump when the index layout or the name normalisation changes
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CACHE_DIR = REPO_ROOT / "data" / "cache"
+DEFAULT_CURATED = REPO_ROOT / "data" / "curated_places.tsv"
+# Outside the theatre countries only places this big are worth spotting in running text.
+SPOT_MIN_POPULATION = 50_000
+
+
+def kind_for(feature: str, population: int) -> str:
+    """Kind from a GeoNames feature class.code and population ("" feature = populated place)."""
+    cls, _, code = feature.partition(".")
+    if code.startswith("PCL"):
+        return "country"
+    if cls == "A":
+        return "region"
+    if code == "PPLX":
+        return "neighbourhood"
+    if cls in ("S", "L", "T", "H", "V", "R", "U"):
+        return "landmark"
+    if code == "PPLC" or population >= 100_000:
+        return "city"
+    if population >= 10_000 or code.startswith("PPLA"):
+        return "town"
+    return "village"
+
+
+@dataclass
+class InputFile:
+    path: str
+    size: int
+    mtime: float
+
+    @classmethod
+    def of(cls, path: Path) -> "InputFile":
+        stat = path.stat()
+        return cls(str(path.resolve()), stat.st_size, stat.st_mtime)
+
+
+def fingerprint(inputs: Sequence[InputFile]) -> str:
+    text = json.dumps([INDEX_VERSION] + [[i.path, i.size, i.mtime] for i in inputs])
+    return hashlib.sha256(text.encode()).hexdigest()[:20]
+
+
+@dataclass
+class GazetteerIndex:
+    refs: list[str]
+    names: list[str]
+    lat: array
+    lon: array
+    kinds: list[str]
+    countries: list[str]
+    admin1: list[str]
+    population: array
+    rank: array  # source trust, lower is better (see geocoding.sources)
+    by_key: dict[str, tuple[int, ...]]
+    by_first_letter: dict[str, list[str]]  # fuzzy search space: keys grouped by first letter
+    automaton: ahocorasick.Automaton  # folded name -> (name key, length), for spotting
+    fingerprint: str = ""
+    reports: list[SourceReport] = field(default_factory=list)
+    _by_ref: dict[str, int] | None = field(default=None, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.refs)
+
+    def place(self, i: int) -> Place:
+        return Place(
+            ref=self.refs[i], name=self.names[i], lat=self.lat[i], lon=self.lon[i],
+            kind=self.kinds[i], country=self.countries[i], admin1=self.admin1[i],
+            population=self.population[i], geo_precision=3 if self.kinds[i] in ("country", "region") else 1,
+        )
+
+    def id_of(self, ref: str) -> int | None:
+        if self._by_ref is None:
+            self._by_ref = {r: i for i, r in enumerate(self.refs)}
+        return self._by_ref.get(ref)
+
+    def place_by_ref(self, ref: str) -> Place | None:
+        i = self.id_of(ref)
+        return None if i is None else self.place(i)
+
+    def lookup(self, name: str) -> tuple[int, ...]:
+        """Places whose name or alternate name has the same key as `name`."""
+        return self.by_key.get(name_key(name), ())
+
+
+# ---- building ---------------------------------------------------------------------------------
+
+def _merge(into: SourcePlace, other: SourcePlace) -> None:
+    """`into` is at least as trusted as `other`; keep its point, pool names and facts."""
+    into.names |= other.names
+    if not is_latin_name(into.name) and is_latin_name(other.name):
+        into.name = other.name
+    into.population = max(into.population, other.population)
+    into.country = into.country or other.country
+    into.admin1 = into.admin1 or other.admin1
+    into.feature = into.feature or other.feature
+
+
+def _add(places: dict[str, SourcePlace], place: SourcePlace) -> None:
+    old = places.get(place.ref)
+    if old is None:
+        places[place.ref] = place
+    elif place.rank <= old.rank:
+        _merge(place, old)
+        places[place.ref] = place
+    else:
+        _merge(old, place)
+
+
+def _collect(files: Sequence[Path], curated: Path | None, with_cities500: bool,
+             reports: list[SourceReport]) -> list[SourcePlace]:
+    places: dict[str, SourcePlace] = {}
+    if with_cities500:
+        report = SourceReport(str(CITIES500))
+        reports.append(report)
+        capitals: dict[tuple[str, str], SourcePlace] = {}
+        for place in read_cities500(report):
+            _add(places, place)
+            for key in ((place.country, name_key(place.name)), (place.country, "")):
+                if place.population >= getattr(capitals.get(key), "population", -1):
+                    capitals[key] = place
+        report = SourceReport(str(COUNTRIES))
+        reports.append(report)
+        for place in read_countries(capitals, report):
+            _add(places, place)
+    for path in files:
+        report = SourceReport(str(path))
+        reports.append(report)
+        for place in read_geonames_file(path, report):
+            _add(places, place)
+    if curated is not None:
+        report = SourceReport(str(curated))
+        reports.append(report)
+        for place in read_curated(curated, report):
+            replaced = places.pop(place.same_as, None) if place.same_as else None
+            if replaced is not None:
+                _merge(place, replaced)
+            _add(places, place)
+    for report in reports:
+        report.warn_if_malformed()
+    return list(places.values())
+
+
+def _spot_forms(name: str) -> Iterable[str]:
+    """Folded forms to look for in text: the name, and without a leading Arabic article."""
+    folded = " ".join(fold(name).split())
+    yield folded
+    head, _, rest = folded.partition(" ")
+    if head in ARTICLES and len(rest) >= 4:
+        yield rest
+
+
+def build_index(files: Sequence[Path] = (), curated: Path | None = DEFAULT_CURATED,
+                with_cities500: bool = True) -> GazetteerIndex:
+    reports: list[SourceReport] = []
+    collected = _collect([Path(f) for f in files], curated, with_cities500, reports)
+    n = len(collected)
+    idx = GazetteerIndex(
+        refs=[""] * n, names=[""] * n, lat=array("d", bytes(8 * n)), lon=array("d", bytes(8 * n)),
+        kinds=[""] * n, countries=[""] * n, admin1=[""] * n, population=array("q", bytes(8 * n)),
+        rank=array("b", bytes(n)), by_key={}, by_first_letter={}, automaton=ahocorasick.Automaton(),
+        reports=reports,
+    )
+    keyed: dict[str, list[int]] = {}
+    theatre = frozenset(p.country for p in collected if p.rank < RANK_CITIES and p.country)
+    for i, p in enumerate(collected):
+        name = p.name if is_latin_name(p.name) else min(
+            (a for a in p.names if is_latin_name(a) and not is_junk_name(a)),
+            key=lambda a: (not a[0].isupper(), len(a)), default=p.name)
+        idx.refs[i], idx.names[i], idx.lat[i], idx.lon[i] = p.ref, name, p.lat, p.lon
+        kind = p.kind or kind_for(p.feature, p.population)
+        idx.kinds[i] = sys.intern(kind)
+        idx.countries[i], idx.admin1[i] = sys.intern(p.country), sys.intern(p.admin1)
+        idx.population[i], idx.rank[i] = p.population, p.rank
+        spot = p.rank < RANK_CITIES or p.country in theatre or p.population >= SPOT_MIN_POPULATION
+        for alias in p.names:
+            if is_junk_name(alias) or not is_latin_name(alias):
+                continue
+            key = name_key(alias)
+            if len(key) < 3:
+                continue
+            ids = keyed.setdefault(key, [])
+            if not ids or ids[-1] != i:
+                ids.append(i)
+            if spot:
+                for form in _spot_forms(alias):
+                    if not idx.automaton.exists(form):
+                        idx.automaton.add_word(form, (key, len(form)))
+    idx.by_key = {k: tuple(v) for k, v in keyed.items()}
+    for key in idx.by_key:
+        idx.by_first_letter.setdefault(key[0], []).append(key)
+    idx.automaton.make_automaton()
+    return idx
+
+
+# ---- persistence ------------------------------------------------------------------------------
+
+def input_files(files: Sequence[Path], curated: Path | None, with_cities500: bool) -> list[InputFile]:
+    paths = ([CITIES500, COUNTRIES] if with_cities500 else []) + list(files)
+    paths += [curated] if curated is not None else []
+    return [InputFile.of(Path(p)) for p in paths]
+
+
+def load_index(files: Sequence[Path | str] = (), curated: Path | None = DEFAULT_CURATED,
+               cache_dir: Path = DEFAULT_CACHE_DIR, with_cities500: bool = True,
+               include_registered: bool = True) -> GazetteerIndex:
+    """The index for these inputs: loaded from `cache_dir` when a build for the same inputs is
+    there, else built and saved. Registered files (`add_gazetteer_file`) are included by default."""
+    cache_dir = Path(cache_dir)
+    paths = [Path(f) for f in files]
+    if include_registered:
+        paths += [p for p in registered_gazetteers(cache_dir) if p not in paths]
+    if curated is not None and not Path(curated).exists():
+        log.warning("curated places file %s is missing; continuing without it", curated)
+        curated = None
+    fp = fingerprint(input_files(paths, curated, with_cities500))
+    target = cache_dir / f"gazetteer-{fp}.pickle"
+    if target.exists():
+        try:
+            with open(target, "rb") as handle:
+                return pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc:
+            log.warning("rebuilding unreadable index %s: %s", target, exc)
+    started = time.perf_counter()
+    idx = build_index(paths, curated, with_cities500)
+    idx.fingerprint = fp
+    log.info("built gazetteer index of %d places in %.1f s", len(idx), time.perf_counter() - started)
+    save_index(idx, target)
+    return idx
+
+
+def save_index(idx: GazetteerIndex, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for old in target.parent.glob("gazetteer-*.pickle"):
+        if old != target:
+            old.unlink(missing_ok=True)
+    partial = target.with_suffix(".partial")
+    with open(partial, "wb") as handle:
+        pickle.dump(idx, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    partial.replace(target)
+
+
+REGISTRY_NAME = "gazetteers.json"
+
+
+def registered_gazetteers(cache_dir: Path = DEFAULT_CACHE_DIR) -> list[Path]:
+    registry = Path(cache_dir) / REGISTRY_NAME
+    if not registry.exists():
+        return []
+    return [Path(p) for p in json.loads(registry.read_text(encoding="utf-8"))]
+
+
+def add_gazetteer_file(path: Path | str, cache_dir: Path = DEFAULT_CACHE_DIR) -> list[Path]:
+    """Remember a GeoNames-format file so that every later index includes it (`gazetteer add`)."""
+    path = Path(path).resolve()
+    if not path.is_file():
+        raise FileNotFoundError(path)
+    known = registered_gazetteers(cache_dir)
+    if path not in known:
+        known.append(path)
+        registry = Path(cache_dir) / REGISTRY_NAME
+        registry.parent.mkdir(parents=True, exist_ok=True)
+        registry.write_text(json.dumps([str(p) for p in known], indent=1), encoding="utf-8")
+    return known
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance; a fast haversine for ranking (geopy's geodesic is used for output)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))

@@ -1,0 +1,218 @@
+"""Resolution in context: each toponym mention of an article becomes a place with a confidence,
+or stays unresolved with a reason. Evidence, most trusted first: the user's corrections; then the
+gazetteer candidates scored with the article's theatre countries, places already placed in the
+same article, "X in Y" / "X, Y" / "the X district of Y" / "N km west of Y", and the word the text
+uses for the place (neighbourhood, village, city...). Unknown is preferred to a wild guess."""
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from typing import Protocol, Sequence
+
+from geocoding.cache import MISSING, GeocodeCache
+from geocoding.candidates import Evidence, Scored, as_candidate, candidate_ids, rank
+from geocoding.corrections import load_corrections
+from geocoding.index import GazetteerIndex, distance_km
+from geocoding.names import name_key
+from geocoding.records import Place, Resolution
+from extraction.records import Mention
+
+PROVIDER = "offline"
+MIN_SCORE = 3.0  # below this the best candidate is a guess, not an answer
+AMBIGUOUS_GAP = 0.5  # two far-apart candidates closer than this in score: say so, do not pick
+AMBIGUOUS_KM = 50.0
+THEATRE_CITY_POPULATION = 100_000
+RUNNERS_UP = 4
+
+_HINT_AFTER = re.compile(
+    r"\s+(neighbou?rhoods?|district|quarter|area|village|town|city|province|governorate|region)\b", re.I)
+_HINT_BEFORE = re.compile(
+    r"\b(?:(village|town|city|district|neighbou?rhood|province|governorate|region) of(?: the)?|(Hay))\s+$", re.I)
+_HINT_KIND = {"neighborhood": "neighbourhood", "neighbourhood": "neighbourhood", "neighborhoods": "neighbourhood",
+              "neighbourhoods": "neighbourhood", "district": "neighbourhood", "quarter": "neighbourhood",
+              "area": "neighbourhood", "hay": "neighbourhood", "village": "village", "town": "town",
+              "city": "city", "province": "region", "governorate": "region", "region": "region"}
+_CONTAINER_GAP = re.compile(
+    r"^(?:'s)?(?:\s+(?:neighbou?rhood|district|quarter|area|village|town|city|camp|base))?"
+    r"(?P<sep>\s*,\s*(?:in\s+)?|\s+(?:in|of|near|outside|inside|within)\s+)"
+    r"(?:(?P<km>\d+(?:\.\d+)?)\s*(?:km|kilometers|kilometres)\s+(?:to the\s+)?\w+\s+of\s+)?"
+    r"(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+)?"
+    r"(?:(?:city|province|governorate|town|district|outskirts|center|centre)\s+of\s+)?$",
+    re.I,
+)
+
+
+class OnlineLookup(Protocol):
+    def lookup(self, name: str, countries: Sequence[str]) -> Place | None: ...
+
+
+@dataclass
+class _Pending:
+    key: str
+    found: list[tuple[int, float]]
+    plain: list[Scored]  # ranked with the theatre only
+
+
+class Resolver:
+    """One per ingest run. `resolve()` is called once per article by the extraction pipeline."""
+
+    def __init__(self, index: GazetteerIndex, conn: sqlite3.Connection | None = None,
+                 cache: GeocodeCache | None = None, online: OnlineLookup | None = None,
+                 countries: Sequence[str] = ()) -> None:
+        self.index = index
+        self.cache = cache if cache is not None else GeocodeCache(conn, index.fingerprint)
+        self.corrections = load_corrections(conn) if conn is not None else {}
+        self.online = online
+        self.countries = frozenset(c.upper() for c in countries)
+
+    def reload_corrections(self, conn: sqlite3.Connection) -> None:
+        self.corrections = load_corrections(conn)
+
+    def found(self, key: str) -> list[tuple[int, float]]:
+        """Gazetteer candidates of a name key, through the geocode cache (misses included)."""
+        cached = self.cache.get(key, "", PROVIDER)
+        if cached is MISSING:
+            found = candidate_ids(self.index, key)
+            self.cache.put(key, "", PROVIDER, [[self.index.refs[i], m] for i, m in found] or None)
+            return found
+        ids = ((self.index.id_of(ref), m) for ref, m in cached or ())
+        return [(i, m) for i, m in ids if i is not None]
+
+    def resolve(self, body: str, mentions: list[Mention], countries: Sequence[str] = ()) -> None:
+        """Set `mention.resolution` on every mention of one article."""
+        if not mentions:
+            return
+        pending = {}
+        for m in mentions:
+            key = name_key(m.text)
+            if key not in pending:
+                found = self.found(key)
+                pending[key] = _Pending(key, found, [])
+        theatre = self._theatre(pending.values(), self.countries | {c.upper() for c in countries})
+        base = Evidence(countries=theatre)
+        anchors: dict[str, Place] = {}
+        for p in pending.values():
+            p.plain = rank(self.index, p.found, base)
+            if _is_anchor(self.index, p.plain):
+                anchors[p.key] = self.index.place(p.plain[0].id)
+        for n, m in enumerate(mentions):
+            key = name_key(m.text)
+            m.resolution = self._resolve_one(body, mentions, n, pending[key], theatre, anchors)
+
+    def _theatre(self, pending, given: frozenset[str]) -> frozenset[str]:
+        """Countries the article is about: the ones given, the ones it names, the countries of big
+        cities it names by their own name ("Mosul"; not "Karama", an alias of Calama, Chile), and
+        the country of any name found in one country only."""
+        named, cities = set(given), set()
+        plain = Evidence()
+        for p in pending:
+            exact = [(i, m) for i, m in p.found if m == 1.0]
+            if not exact:
+                continue
+            best = rank(self.index, exact, plain)[0].id
+            kind = self.index.kinds[best]
+            where = {self.index.countries[i] for i, _ in exact}
+            if len(where) == 1:
+                named.update(where)
+            elif kind == "country":
+                named.add(self.index.countries[best])
+            elif (kind == "city" and self.index.population[best] >= THEATRE_CITY_POPULATION
+                  and name_key(self.index.names[best]) == p.key):
+                cities.add(self.index.countries[best])
+        named.update(cities)
+        named.discard("")
+        return frozenset(named)
+
+    def _resolve_one(self, body: str, mentions: list[Mention], n: int, p: _Pending,
+                     theatre: frozenset[str], anchors: dict[str, Place]) -> Resolution:
+        correction = self._correction(p.key, theatre)
+        if correction is not None:
+            return Resolution(correction, 1.0, "correction")
+        if not p.found:
+            return self._online_or_unknown(mentions[n].text, theatre)
+        m = mentions[n]
+        container, km, strict = self._container(body, mentions, n, anchors)
+        ev = Evidence(
+            countries=theatre,
+            near=[place for key, place in anchors.items() if key != p.key],
+            kind_hint=_kind_hint(body, m.start, m.end),
+            container=container, container_km=km, container_strict=strict,
+        )
+        ranked = rank(self.index, p.found, ev)
+        best = ranked[0]
+        runners = tuple(as_candidate(self.index, s) for s in ranked[1:1 + RUNNERS_UP])
+        place = self.index.place(best.id)
+        if best.score < MIN_SCORE:
+            return Resolution(None, 0.0, "", f"weak evidence: best guess {place.name} ({place.country}) "
+                              f"scored {best.score:.2f}", (as_candidate(self.index, best), *runners))
+        rival = _far_rival(self.index, ranked)
+        if rival is not None:
+            other = self.index.place(rival.id)
+            return Resolution(None, 0.0, "", f"ambiguous: {place.name} ({place.country}) or "
+                              f"{other.name} ({other.country})", (as_candidate(self.index, best), *runners))
+        second = ranked[1].score if len(ranked) > 1 else best.score - 3.0
+        match = dict(p.found).get(best.id, 1.0)
+        confidence = max(0.3, min(0.99, (0.55 + 0.12 * (best.score - second) + 0.03 * (best.score - MIN_SCORE)) * match))
+        method = "curated" if self.index.rank[best.id] == 0 else (
+            "gazetteer-exact" if match == 1.0 else "gazetteer-fuzzy")
+        return Resolution(place, round(confidence, 3), method, "", runners)
+
+    def _correction(self, key: str, theatre: frozenset[str]) -> Place | None:
+        for country in sorted(theatre):
+            place = self.corrections.get((key, country))
+            if place is not None:
+                return place
+        return self.corrections.get((key, ""))
+
+    def _online_or_unknown(self, text: str, theatre: frozenset[str]) -> Resolution:
+        if self.online is not None:
+            place = self.online.lookup(text, sorted(theatre))
+            if place is not None:
+                return Resolution(place, 0.5, "online")
+            return Resolution(None, 0.0, "", "not in the gazetteer, and the online geocoder found nothing")
+        return Resolution(None, 0.0, "", "not in the gazetteer")
+
+    def _container(self, body: str, mentions: list[Mention], n: int,
+                   anchors: dict[str, Place]) -> tuple[Place | None, float, bool]:
+        """The place this mention is said to be in/near, from the text up to the next mention."""
+        if n + 1 >= len(mentions):
+            return None, 0.0, False
+        nxt = mentions[n + 1]
+        gap = body[mentions[n].end:nxt.start]
+        if len(gap) > 60:
+            return None, 0.0, False
+        match = _CONTAINER_GAP.match(gap)
+        if match is None:
+            return None, 0.0, False
+        place = anchors.get(name_key(nxt.text))
+        km = float(match.group("km") or 0.0)
+        return place, km, "," not in match.group("sep")
+
+
+def _kind_hint(body: str, start: int, end: int) -> str:
+    after = _HINT_AFTER.match(body, end, min(len(body), end + 20))
+    if after:
+        return _HINT_KIND[after.group(1).lower()]
+    before = _HINT_BEFORE.search(body[max(0, start - 30):start])
+    if before:
+        return _HINT_KIND[(before.group(1) or before.group(2)).lower()]
+    return ""
+
+
+def _is_anchor(index: GazetteerIndex, ranked: list[Scored]) -> bool:
+    """Places clear enough on their own to serve as context for the others."""
+    if not ranked or ranked[0].score < MIN_SCORE:
+        return False
+    best = ranked[0]
+    return len(ranked) == 1 or best.score - ranked[1].score >= 1.0 or _far_rival(index, ranked) is None
+
+
+def _far_rival(index: GazetteerIndex, ranked: list[Scored]) -> Scored | None:
+    best = ranked[0]
+    for other in ranked[1:]:
+        if best.score - other.score >= AMBIGUOUS_GAP:
+            return None
+        if distance_km(index.lat[best.id], index.lon[best.id], index.lat[other.id], index.lon[other.id]) > AMBIGUOUS_KM:
+            return other
+    return None

@@ -1,0 +1,96 @@
+"""Shared fixtures: dashboard stores (a scripted story, and the demo corpus through the real
+ingest), a live dashboard server on loopback, and a headless Chromium."""
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+HOSTILE_FILE = """<script>alert(1)</script> Kobani <img src=x onerror=alert(1)>
+
+2016-02-01
+
+Kurdish forces still hold Kobani <svg onload=alert(1)> after <script>alert(1)</script> clashes, officials said.
+"""
+
+
+@pytest.fixture(scope="session")
+def scenario_db(tmp_path_factory) -> Path:
+    from bench.synthetic import scenario_store
+
+    return scenario_store(tmp_path_factory.mktemp("scenario") / "frontline.sqlite")
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> Path:
+    """data/demo/articles plus one hostile article, ingested through ingest.run.ingest_paths."""
+    try:
+        from ingest.run import ingest_paths
+    except ImportError as exc:
+        pytest.skip(f"the ingest pipeline is not importable yet ({exc}); demo store cannot be built")
+    articles = ROOT / "data" / "demo" / "articles"
+    if not any(articles.glob("*")):
+        pytest.skip("data/demo/articles is empty")
+    work = tmp_path_factory.mktemp("demo")
+    hostile = work / "hostile"
+    hostile.mkdir()
+    (hostile / "hostile.txt").write_text(HOSTILE_FILE, encoding="utf-8")
+    db = work / "frontline.sqlite"
+    summary = ingest_paths([articles, hostile], db)
+    if summary.claims == 0:
+        pytest.skip("the demo ingest produced no claims")
+    return db
+
+
+@pytest.fixture(scope="session", params=["scenario", "demo"])
+def dashboard_db(request) -> Path:
+    return request.getfixturevalue(f"{request.param}_db")
+
+
+def serve(db: Path) -> tuple[str, object]:
+    """The real dashboard on 127.0.0.1 and a free port, in a daemon thread."""
+    from werkzeug.serving import make_server
+
+    from app import create_app
+
+    server = make_server("127.0.0.1", 0, create_app(db).server, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_port}", server
+
+
+@pytest.fixture(scope="session")
+def live_url(dashboard_db):
+    url, server = serve(dashboard_db)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists() or shutil.which(str(CHROMIUM)) is None:
+        pytest.skip("Chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, live_url):
+    """A fresh page that records every request it makes (page.requests_made)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    pg = context.new_page()
+    pg.requests_made = []
+    pg.dialogs = []
+    pg.on("request", lambda r: pg.requests_made.append(r.url))
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    yield pg
+    context.close()
