@@ -131,9 +131,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     summary = ingest_paths(
         [p for p in paths if p.exists()], args.db, gazetteers=args.gazetteer, countries=args.country,
-        online=args.online, max_file_bytes=max_bytes, progress=progress if bar else None,
+        online=args.online, max_file_bytes=max_bytes, progress=progress if bar is not None else None,
     )
-    if bar:
+    if bar is not None:
         bar.close()
     for line in summary.lines():
         print(line)

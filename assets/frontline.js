@@ -7,8 +7,10 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         return window.dash_clientside.no_update;
       }
       const isoDay = (d) => new Date(d * 86400000).toISOString().slice(0, 10);
+      const unpack = (text) => (text ? text.split(",").map(Number) : []);
       const data = base.traces.map(function (t, i) {
-        const s = states.traces[i];
+        const packed = states.traces[i];
+        const s = { c: unpack(packed.c), d: unpack(packed.d), n: unpack(packed.n) };
         const vague = t.name === "areas";
         return {
           type: "scattermap",

@@ -9,10 +9,11 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 from dash import dcc
 
 from analysis.service import ViewStates
-from analysis.sides import UNKNOWN_COLOUR, state_colour
+from analysis.sides import STATES, UNKNOWN_COLOUR, state_colour
 from components.text import plot_text
 
 BASEMAP_DIR = Path(__file__).resolve().parents[1] / "data" / "basemap"
@@ -98,13 +99,26 @@ def marker_colour(state: str, holder: str | None, n_claims: int) -> str:
     return NO_EVIDENCE_COLOUR if n_claims == 0 else state_colour(state, holder)
 
 
+def packed(values: np.ndarray) -> str:
+    """Integers as one comma-separated string: a fraction of the cost of a JSON list to encode."""
+    return ",".join(map(str, values.tolist()))
+
+
 def states_payload(vs: ViewStates, key: str) -> dict:
+    """Per trace: c = index into labels/colours, d = last evidence day, n = sources."""
     s = vs.states
-    combos = list(zip(s.state, s.holder, s.n_claims > 0))
-    table: dict[tuple, int] = {}
-    codes = np.fromiter((table.setdefault(c, len(table)) for c in combos), dtype=np.int64, count=len(combos))
-    labels = [plot_text(state_label(st, h, int(has))) for st, h, has in table]
-    colours = [marker_colour(st, h, int(has)) for st, h, has in table]
-    traces = [{"c": codes[rows].tolist(), "d": s.last_day[rows].tolist(), "n": s.n_sources[rows].tolist()}
+    state_idx = pd.Categorical(s.state, categories=STATES).codes.astype(np.int64)
+    holder_idx, holder_names = pd.factorize(s.holder, use_na_sentinel=True)
+    n_holders = len(holder_names) + 1
+    combos = (state_idx * n_holders + holder_idx + 1) * 2 + (s.n_claims > 0)
+    table, codes = np.unique(combos, return_inverse=True)
+    labels, colours = [], []
+    for combo in table.tolist():
+        rest, has = divmod(combo, 2)
+        state_i, holder_i = divmod(rest, n_holders)
+        state, holder = STATES[state_i], (holder_names[holder_i - 1] if holder_i else None)
+        labels.append(plot_text(state_label(state, holder, has)))
+        colours.append(marker_colour(state, holder, has))
+    traces = [{"c": packed(codes[rows]), "d": packed(s.last_day[rows]), "n": packed(s.n_sources[rows])}
               for rows in _trace_split(vs)]
     return {"key": key, "asof": vs.view.asof, "labels": labels, "colours": colours or [UNKNOWN_COLOUR], "traces": traces}

@@ -162,7 +162,7 @@ _POSSESSIVE = re.compile(r"['\u2019]s?\b")
 # "Raqqa's old city", "Mosul's eastern districts": a part of the place, not another thing it owns.
 _POSSESSIVE_AREA = re.compile(
     rf"(?i)['\u2019]s\s+(?P<part>old\s+(?:city|town)|(?:{_DIRECTIONS}ern|central)\s+(?:districts?|neighbou?rhoods?|parts?|side|outskirts|suburbs?|quarters?|sectors?|bank)|"
-    r"outskirts|suburbs|(?:city\s+)?cent(?:er|re)|downtown|old\s+quarter)\b"
+    r"outskirts|suburbs|(?:city\s+)?cent(?:er|re)|downtown|old\s+quarter|air\s*port|air\s*base|airfield)\b"
 )
 # "MOSUL, Iraq (AP) --": where the story was filed, not a place it makes a claim about.
 _DATELINE = re.compile(r"(?:\s*,\s*[\w .'-]{1,30}?)?\s*(?:\([^)]{1,40}\))?\s*(?:--|[-\u2014\u2013:])\s")
@@ -178,6 +178,8 @@ _CLAIMANT_SUBJECT = re.compile(
 )
 _MODIFIER_AFTER = re.compile(r"(?i)[-\s](?:held|controlled|occupied|linked|affiliated|run|allied|backed|inspired|loyal)\b")
 _ALLY_BEFORE = re.compile(r"(?i)\b(?:backed|supported|aided|assisted|helped)\s+by\s+(?:the\s+)?$")
+_AGENT = re.compile(r"\bby\b")
+_LOSER = re.compile(r"\b(?:of|from)\b")
 _PRONOUN = re.compile(r"(?i)^(?:he|she|they|it|the\s+(?:official|spokesman|source|commander|statement))$")
 _WINDOW = 60  # chars a place may sit from its trigger
 _VERBISH = re.compile(r"(?i)\b(?:said|says|was|were|is|are|has|have|had|and\s+\w+ed)\b")
@@ -271,7 +273,7 @@ def _targets(text: str, offset: int, mentions: list[Mention], recent: list[Menti
         if _is_possessive(text, end):
             part = _POSSESSIVE_AREA.match(text, end)
             if part:
-                relation = "center of" if re.search(r"(?i)old|cent|down", part.group("part")) else part.group("part")
+                relation = _possessive_relation(part.group("part"))
                 targets.append(Target(start, part.end(), text[start:part.end()], mention, relation))
             continue
         if targets and _QUALIFIER_GAP.match(text[targets[-1].end:start]) and not _LIST_GAP.match(text[targets[-1].end:start]):
@@ -286,6 +288,16 @@ def _targets(text: str, offset: int, mentions: list[Mention], recent: list[Menti
             targets.append(_vague_or_named(text, match.start(), match.end(), referent, 0, coreferent=True))
     targets.sort(key=lambda t: t.start)
     return targets
+
+
+def _possessive_relation(part: str) -> str:
+    """"old city" -> "center of", "eastern districts" -> "eastern districts", "airport" -> "near"."""
+    lowered = part.lower()
+    if any(word in lowered for word in ("old", "cent", "down")):
+        return "center of"
+    if any(word in lowered for word in ("air", "outskirts", "suburbs")):
+        return "near"
+    return part
 
 
 def _qualifies(previous: Target, mention: Mention, gap: str) -> bool:
@@ -384,6 +396,7 @@ def _sentence_claims(
     modifiers = [a for a in spoken if _is_modifier(text, a)]
     free_actors = [a for a in spoken if a not in modifiers]
     claims: list[Claim] = []
+    shapes: list[str] = []
     seen: set[tuple[str, str, str]] = set()
     for number, trigger in enumerate(triggers):
         # a modifier inside the object ("encircled rebel-held Aleppo") does not end the clause
@@ -401,7 +414,7 @@ def _sentence_claims(
                 claim_type, factor = hedged
                 if claim_type == "entered" and _OUTSKIRTS.match(target.relation):
                     claim_type = "advancing"  # entering the outskirts is reaching the edge
-                key = (_place_key(target), actor.side, claim_type)
+                key = (_place_key(target.mention), actor.side, claim_type)
                 if key in seen:
                     continue
                 seen.add(key)
@@ -419,12 +432,15 @@ def _sentence_claims(
                     mention=target.mention,
                     place=_claim_place(target),
                 ))
-    return claims
+                shapes.append(trigger.shape)
+    # "seized the last rebel-held district": the modifier tells the state before the capture
+    captured = {_place_key(c.mention) for c in claims if c.claim_type == "captured"}
+    return [c for c, shape in zip(claims, shapes) if not (shape == "compound" and _place_key(c.mention) in captured)]
 
 
-def _place_key(target: Target) -> str:
-    place = target.mention.place
-    return place.ref if place else target.mention.text.casefold()
+
+def _place_key(mention: Mention) -> str:
+    return mention.place.ref if mention.place else mention.text.casefold()
 
 
 def _claim_place(target: Target) -> Place | None:
@@ -477,10 +493,12 @@ def _read_trigger(text, trigger, targets, actors, modifiers, floor, limit, claim
             return [(ctype, places, inner[0] if inner else None, 0.8)]
         if shape == "fell":
             return [(ctype, places, after[0] if after else None, 0.8)]
-        lead = text[trigger.end:trigger.end + 12].lower()
-        if after and re.match(r"\s*by\b", lead):
+        # "held by X", "under the control of X": X holds; "recaptured by X": X took it;
+        # "purged of X", "retaken from X": X lost it and the other side took it
+        phrase = (trigger.match.group() + text[trigger.end:trigger.end + 8]).lower()
+        if after and (ctype == "holds" or _AGENT.search(phrase)):
             return [(ctype, places, after[0], 0.8)]
-        loser = after[0] if after and (re.match(r"\s*(?:of|from)\b", lead) or trigger.match.group().lower().rstrip().endswith("of")) else None
+        loser = after[0] if after and _LOSER.search(phrase) else None
         return [(ctype, places, _implied(loser, subject, claimant_actor, context), 0.6)]
     if shape == "compound":
         glued = [a for a in modifiers if a.end == trigger.start]

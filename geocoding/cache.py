@@ -4,7 +4,7 @@ Every lookup (normalised query, bias, provider) is remembered with its answer, "
 included (answer NULL). `hits` counts lookups the cache answered, `misses` lookups that had to
 ask the provider. Writes are buffered and written by `flush()`: inside the caller's open
 transaction when there is one (the ingest commits per article), else in a transaction of its own.
-Offline rows are dropped when the gazetteer index changes, since their answers came from it.
+Rows answered from the gazetteer index are dropped when the index changes.
 """
 from __future__ import annotations
 
@@ -17,6 +17,9 @@ from typing import Any
 from geocoding.records import Place
 
 MISSING = object()  # `get` result when the cache does not know the query
+# Providers whose answers come from the gazetteer index: "offline" (the geocoder's ranked answers)
+# and "gazetteer" (the resolver's context-free candidate lists).
+INDEX_PROVIDERS = ("offline", "gazetteer")
 _META_KEY = "geocode_cache_index"
 
 
@@ -45,7 +48,7 @@ class GeocodeCache:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (_META_KEY,)).fetchone()
         if row is not None and row[0] == fingerprint:
             return
-        self.conn.execute("DELETE FROM geocode_cache WHERE provider = 'offline'")
+        self.conn.execute("DELETE FROM geocode_cache WHERE provider IN (?, ?)", INDEX_PROVIDERS)
         self.conn.execute(
             "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (_META_KEY, fingerprint),

@@ -28,14 +28,14 @@ _CITY_LIKE = ("city", "town", "village", "neighbourhood", "landmark")
 def candidate_ids(index: GazetteerIndex, name: str, fuzzy: bool = True) -> list[tuple[int, float]]:
     """(place id, match quality 0..1): exact key matches, else close spellings of the key."""
     key = name_key(name)
-    exact = index.by_key.get(key)
+    exact = index.ids_for_key(key)
     if exact:
         return [(i, 1.0) for i in exact]
     if not fuzzy or len(key) < FUZZY_MIN_LENGTH:
         return []
-    pool = index.by_first_letter.get(key[0], ())
+    pool = index.keys_starting_with(key[0])
     found = process.extract(key, pool, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5)
-    return [(i, score / 100.0) for other, score, _ in found for i in index.by_key[other]]
+    return [(i, score / 100.0) for other, score, _ in found for i in index.ids_for_key(other)]
 
 
 @dataclass

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
 from typing import Protocol, Sequence
 
 from geocoding.cache import MISSING, GeocodeCache
@@ -18,12 +17,13 @@ from geocoding.names import name_key
 from geocoding.records import Place, Resolution
 from extraction.records import Mention
 
-PROVIDER = "offline"
+PROVIDER = "gazetteer"  # cache rows: context-free candidate lists [[ref, match], ...]
 MIN_SCORE = 3.0  # below this the best candidate is a guess, not an answer
 AMBIGUOUS_GAP = 0.5  # two far-apart candidates closer than this in score: say so, do not pick
 AMBIGUOUS_KM = 50.0
 THEATRE_CITY_POPULATION = 100_000
 RUNNERS_UP = 4
+PLAIN_MEMO_SIZE = 50_000
 
 _HINT_AFTER = re.compile(
     r"\s+(neighbou?rhoods?|district|quarter|area|village|town|city|province|governorate|region)\b", re.I)
@@ -47,13 +47,6 @@ class OnlineLookup(Protocol):
     def lookup(self, name: str, countries: Sequence[str]) -> Place | None: ...
 
 
-@dataclass
-class _Pending:
-    key: str
-    found: list[tuple[int, float]]
-    plain: list[Scored]  # ranked with the theatre only
-
-
 class Resolver:
     """One per ingest run. `resolve()` is called once per article by the extraction pipeline."""
 
@@ -65,9 +58,14 @@ class Resolver:
         self.corrections = load_corrections(conn) if conn is not None else {}
         self.online = online
         self.countries = frozenset(c.upper() for c in countries)
+        self._plain: dict[tuple[str, frozenset[str]], list[Scored]] = {}
 
     def reload_corrections(self, conn: sqlite3.Connection) -> None:
         self.corrections = load_corrections(conn)
+
+    def flush(self) -> int:
+        """Persist the cache rows of the articles resolved so far (see GeocodeCache.flush)."""
+        return self.cache.flush()
 
     def found(self, key: str) -> list[tuple[int, float]]:
         """Gazetteer candidates of a name key, through the geocode cache (misses included)."""
@@ -81,36 +79,45 @@ class Resolver:
 
     def resolve(self, body: str, mentions: list[Mention], countries: Sequence[str] = ()) -> None:
         """Set `mention.resolution` on every mention of one article."""
-        if not mentions:
-            return
-        pending = {}
-        for m in mentions:
-            key = name_key(m.text)
-            if key not in pending:
-                found = self.found(key)
-                pending[key] = _Pending(key, found, [])
-        theatre = self._theatre(pending.values(), self.countries | {c.upper() for c in countries})
-        base = Evidence(countries=theatre)
+        keys = [name_key(m.text) for m in mentions]
+        found = {key: self.found(key) for key in dict.fromkeys(keys)}
+        theatre = self._theatre(found, self.countries | {c.upper() for c in countries})
         anchors: dict[str, Place] = {}
-        for p in pending.values():
-            p.plain = rank(self.index, p.found, base)
-            if _is_anchor(self.index, p.plain):
-                anchors[p.key] = self.index.place(p.plain[0].id)
-        for n, m in enumerate(mentions):
-            key = name_key(m.text)
-            m.resolution = self._resolve_one(body, mentions, n, pending[key], theatre, anchors)
+        for key, ids in found.items():
+            ranked = self._ranked_without_context(key, ids, theatre)
+            if _is_anchor(self.index, ranked):
+                anchors[key] = self.index.place(ranked[0].id)
+        same_evidence: dict[tuple, Resolution] = {}  # repeated mentions ("Mosul" x 10) cost once
+        for n, (m, key) in enumerate(zip(mentions, keys)):
+            container, km, strict = self._container(body, mentions, n, anchors)
+            hint = _kind_hint(body, m.start, m.end)
+            signature = (key, hint, container.ref if container else "", km, strict)
+            if signature not in same_evidence:
+                same_evidence[signature] = self._resolve_one(
+                    m.text, key, found[key], theatre, anchors, hint, container, km, strict)
+            m.resolution = same_evidence[signature]
 
-    def _theatre(self, pending, given: frozenset[str]) -> frozenset[str]:
+    def _ranked_without_context(self, key: str, ids: list[tuple[int, float]],
+                                countries: frozenset[str]) -> list[Scored]:
+        """Ranking with the theatre alone; the same for every article with that theatre."""
+        memo_key = (key, countries)
+        ranked = self._plain.get(memo_key)
+        if ranked is None:
+            if len(self._plain) >= PLAIN_MEMO_SIZE:
+                self._plain.clear()
+            ranked = self._plain[memo_key] = rank(self.index, ids, Evidence(countries=countries))
+        return ranked
+
+    def _theatre(self, found: dict[str, list[tuple[int, float]]], given: frozenset[str]) -> frozenset[str]:
         """Countries the article is about: the ones given, the ones it names, the countries of big
         cities it names by their own name ("Mosul"; not "Karama", an alias of Calama, Chile), and
         the country of any name found in one country only."""
         named, cities = set(given), set()
-        plain = Evidence()
-        for p in pending:
-            exact = [(i, m) for i, m in p.found if m == 1.0]
+        for key, ids in found.items():
+            exact = [(i, m) for i, m in ids if m == 1.0]
             if not exact:
                 continue
-            best = rank(self.index, exact, plain)[0].id
+            best = self._ranked_without_context(key, exact, frozenset())[0].id
             kind = self.index.kinds[best]
             where = {self.index.countries[i] for i, _ in exact}
             if len(where) == 1:
@@ -118,28 +125,25 @@ class Resolver:
             elif kind == "country":
                 named.add(self.index.countries[best])
             elif (kind == "city" and self.index.population[best] >= THEATRE_CITY_POPULATION
-                  and name_key(self.index.names[best]) == p.key):
+                  and name_key(self.index.names[best]) == key):
                 cities.add(self.index.countries[best])
         named.update(cities)
         named.discard("")
         return frozenset(named)
 
-    def _resolve_one(self, body: str, mentions: list[Mention], n: int, p: _Pending,
-                     theatre: frozenset[str], anchors: dict[str, Place]) -> Resolution:
-        correction = self._correction(p.key, theatre)
+    def _resolve_one(self, text: str, key: str, found: list[tuple[int, float]],
+                     theatre: frozenset[str], anchors: dict[str, Place], hint: str,
+                     container: Place | None, km: float, strict: bool) -> Resolution:
+        correction = self._correction(key, theatre)
         if correction is not None:
             return Resolution(correction, 1.0, "correction")
-        if not p.found:
-            return self._online_or_unknown(mentions[n].text, theatre)
-        m = mentions[n]
-        container, km, strict = self._container(body, mentions, n, anchors)
+        if not found:
+            return self._online_or_unknown(text, theatre)
         ev = Evidence(
-            countries=theatre,
-            near=[place for key, place in anchors.items() if key != p.key],
-            kind_hint=_kind_hint(body, m.start, m.end),
-            container=container, container_km=km, container_strict=strict,
+            countries=theatre, near=[place for other, place in anchors.items() if other != key],
+            kind_hint=hint, container=container, container_km=km, container_strict=strict,
         )
-        ranked = rank(self.index, p.found, ev)
+        ranked = rank(self.index, found, ev)
         best = ranked[0]
         runners = tuple(as_candidate(self.index, s) for s in ranked[1:1 + RUNNERS_UP])
         place = self.index.place(best.id)
@@ -152,7 +156,7 @@ class Resolver:
             return Resolution(None, 0.0, "", f"ambiguous: {place.name} ({place.country}) or "
                               f"{other.name} ({other.country})", (as_candidate(self.index, best), *runners))
         second = ranked[1].score if len(ranked) > 1 else best.score - 3.0
-        match = dict(p.found).get(best.id, 1.0)
+        match = dict(found).get(best.id, 1.0)
         confidence = max(0.3, min(0.99, (0.55 + 0.12 * (best.score - second) + 0.03 * (best.score - MIN_SCORE)) * match))
         method = "curated" if self.index.rank[best.id] == 0 else (
             "gazetteer-exact" if match == 1.0 else "gazetteer-fuzzy")

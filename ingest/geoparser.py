@@ -41,10 +41,11 @@ class Geoparser:
     def extract(self, article: Article) -> Extraction:
         return extract(article, self.index, self.resolver, self.countries, self.lexicon, self.times)
 
-    def commit(self, conn: sqlite3.Connection, force: bool = False) -> None:
+    def commit(self, force: bool = False) -> None:
         """Write the geocode cache now and then, in a transaction of its own."""
         self._since_flush += 1
-        if not force and self._since_flush < CACHE_FLUSH_EVERY:
+        conn = self.resolver.cache.conn
+        if conn is None or (not force and self._since_flush < CACHE_FLUSH_EVERY):
             return
         self._since_flush = 0
         conn.execute("BEGIN IMMEDIATE")

@@ -10,7 +10,9 @@ from typing import Callable, Iterable, Sequence
 
 from readers import DEFAULT_MAX_FILE_BYTES, iter_files, read_path
 from store.db import connect
-from store.writer import article_exists, record_failure, save_article
+from extraction.records import Extraction
+from readers.article import Article
+from store.writer import article_exists, record_failure, save_articles
 
 from .geoparser import Geoparser
 
@@ -60,19 +62,55 @@ def ingest_paths(
     conn = connect(db)
     try:
         parser = geoparser or Geoparser.load(conn, gazetteers=gazetteers, countries=countries, online=online)
+        batch = _Batch(conn, parser, summary)
         for done, (path, name) in enumerate(files, start=1):
-            _ingest_file(conn, parser, path, name, max_file_bytes, summary)
+            _ingest_file(conn, parser, batch, path, name, max_file_bytes)
             if progress:
                 progress(done, len(files))
-        parser.commit(conn, force=True)
+        batch.write()
+        parser.commit(force=True)
     finally:
         conn.close()
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _ingest_file(conn, parser: Geoparser, path: Path, name: str, max_bytes: int, summary: IngestSummary) -> None:
-    for result in read_path(path, name, max_bytes):
+class _Batch:
+    """Extracted articles waiting to be stored, written a few dozen per transaction."""
+
+    SIZE = 64
+
+    def __init__(self, conn, parser: Geoparser, summary: IngestSummary) -> None:
+        self.conn, self.parser, self.summary = conn, parser, summary
+        self.items: list[tuple[Article, Extraction]] = []
+
+    def add(self, article: Article, extraction: Extraction) -> None:
+        self.items.append((article, extraction))
+        if len(self.items) >= self.SIZE:
+            self.write()
+
+    def write(self) -> None:
+        if not self.items:
+            return
+        with self.parser.times.stage("store"):
+            stored = save_articles(self.conn, self.items)
+        for (_, extraction), new in zip(self.items, stored):
+            if not new:
+                self.summary.duplicate += 1
+                continue
+            self.parser.commit()
+            self.summary.read += 1
+            self.summary.mentions += len(extraction.mentions)
+            self.summary.resolved += sum(1 for m in extraction.mentions if m.place)
+            self.summary.claims += len(extraction.claims)
+        self.items = []
+
+
+def _ingest_file(conn, parser: Geoparser, batch: _Batch, path: Path, name: str, max_bytes: int) -> None:
+    summary = batch.summary
+    with parser.times.stage("read"):
+        results = list(read_path(path, name, max_bytes))
+    for result in results:
         if result.article is None:
             _fail(conn, summary, result.source_file, result.error or "unreadable")
             continue
@@ -86,14 +124,7 @@ def _ingest_file(conn, parser: Geoparser, path: Path, name: str, max_bytes: int,
             log.exception("extraction failed for %s", result.source_file)
             _fail(conn, summary, result.source_file, f"extraction error: {type(exc).__name__}: {exc}")
             continue
-        if save_article(conn, article, extraction):
-            parser.commit(conn)
-            summary.read += 1
-            summary.mentions += len(extraction.mentions)
-            summary.resolved += sum(1 for m in extraction.mentions if m.place)
-            summary.claims += len(extraction.claims)
-        else:
-            summary.duplicate += 1
+        batch.add(article, extraction)
 
 
 def _fail(conn, summary: IngestSummary, name: str, reason: str) -> None:

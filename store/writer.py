@@ -6,6 +6,7 @@ import hashlib
 import json
 import sqlite3
 from datetime import datetime, timezone
+from typing import Sequence
 
 from extraction.records import Claim, Extraction, Mention
 from geocoding.records import Place
@@ -62,24 +63,29 @@ def claim_id(article_id: str, claim: Claim) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def save_article(conn: sqlite3.Connection, article: Article, extraction: Extraction) -> bool:
-    """Store the article and its mentions and claims; False when it was already stored."""
+def save_articles(conn: sqlite3.Connection, items: Sequence[tuple[Article, Extraction]]) -> list[bool]:
+    """Store whole articles with their mentions and claims in one transaction; for each,
+    False when it was already stored. A kill mid-way leaves none of them half written."""
+    stored = []
     conn.execute("BEGIN IMMEDIATE")
     try:
-        inserted = conn.execute(
-            _INSERT_ARTICLE,
-            (article.id, article.source_file, article.url, article.title,
-             article.published.isoformat() if article.published else None,
-             article.published_text, article.source, article.body, now_iso()),
-        ).rowcount
-        if inserted:
-            _save_extraction(conn, article.id, extraction)
-            conn.execute("DELETE FROM failures WHERE source_file = ?", (article.source_file,))
+        stamp = now_iso()
+        for article, extraction in items:
+            inserted = conn.execute(
+                _INSERT_ARTICLE,
+                (article.id, article.source_file, article.url, article.title,
+                 article.published.isoformat() if article.published else None,
+                 article.published_text, article.source, article.body, stamp),
+            ).rowcount
+            if inserted:
+                _save_extraction(conn, article.id, extraction)
+                conn.execute("DELETE FROM failures WHERE source_file = ?", (article.source_file,))
+            stored.append(bool(inserted))
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-    return bool(inserted)
+    return stored
 
 
 def _save_extraction(conn: sqlite3.Connection, aid: str, extraction: Extraction) -> None:

@@ -2,6 +2,7 @@
 ingest), a live dashboard server on loopback, and a headless Chromium."""
 from __future__ import annotations
 
+import json
 import shutil
 import threading
 from pathlib import Path
@@ -12,12 +13,14 @@ ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
-HOSTILE_FILE = """<script>alert(1)</script> Kobani <img src=x onerror=alert(1)>
-
-2016-02-01
-
-Kurdish forces still hold Kobani <svg onload=alert(1)> after <script>alert(1)</script> clashes, officials said.
-"""
+HOSTILE_ARTICLE = {
+    "title": "<script>alert(1)</script> Mosul <img src=x onerror=alert(1)>",
+    "url": "javascript:alert(1)",
+    "published": "2016-02-01",
+    "source": "<b>Evil</b> Outlet",
+    "body": ("Iraqi forces still hold Mosul <svg onload=alert(1)> after <script>alert(1)</script> clashes "
+             "<img src=x onerror=alert(1)>, officials said."),
+}
 
 
 @pytest.fixture(scope="session")
@@ -40,7 +43,7 @@ def demo_db(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("demo")
     hostile = work / "hostile"
     hostile.mkdir()
-    (hostile / "hostile.txt").write_text(HOSTILE_FILE, encoding="utf-8")
+    (hostile / "hostile.json").write_text(json.dumps(HOSTILE_ARTICLE), encoding="utf-8")
     db = work / "frontline.sqlite"
     summary = ingest_paths([articles, hostile], db)
     if summary.claims == 0:

@@ -107,7 +107,7 @@ def test_provider_faults_end_with_the_offline_answer_and_a_sound_cache(theatre_i
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     rows = conn.execute("SELECT answer, temporary FROM geocode_cache WHERE provider = 'nominatim'").fetchall()
     assert [tuple(r) for r in rows] == [(None, 1)]
-    assert conn.execute("SELECT COUNT(*) FROM geocode_cache WHERE provider = 'offline' AND answer IS NOT NULL").fetchone()[0] >= 3
+    assert conn.execute("SELECT COUNT(*) FROM geocode_cache WHERE provider = 'gazetteer' AND answer IS NOT NULL").fetchone()[0] >= 3
     # a later run retries the temporary miss instead of trusting it
     again = GeocodeCache(conn, theatre_index.fingerprint)
     OnlineGeocoder(again, user_agent="frontline-tests", domain=domain, scheme="http", timeout=0.3,

@@ -1,0 +1,131 @@
+"""Claims from sentences: type, side, place, date, claimant, hedges, vague areas.
+Mentions are built from a small place table, as the toponym finder and resolver would give them."""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+import pytest
+
+from extraction.claims import extract_claims
+from extraction.records import Mention
+from extraction.sentences import split_sentences
+from geocoding.records import Place, Resolution
+
+PUBLISHED = datetime(2016, 11, 1, 15, 47)  # a Tuesday
+PLACES = {
+    "Mosul": ("city", "IQ"), "Gogjali": ("neighbourhood", "IQ"), "Karama": ("neighbourhood", "IQ"),
+    "Asyla": ("village", "IQ"), "Qaraqosh": ("town", "IQ"), "Bartella": ("town", "IQ"),
+    "Hawija": ("town", "IQ"), "Rutba": ("town", "IQ"), "Anah": ("town", "IQ"), "Rawa": ("town", "IQ"),
+    "Tal Afar": ("city", "IQ"), "Iraq": ("country", "IQ"), "Anbar": ("region", "IQ"),
+    "Palmyra": ("town", "SY"), "Raqqa": ("city", "SY"),
+}
+
+
+def mentions_in(body: str, sentences) -> list[Mention]:
+    found = []
+    for name, (kind, country) in PLACES.items():
+        for match in re.finditer(rf"\b{re.escape(name)}\b", body, re.IGNORECASE):
+            index = max(i for i, (s, _) in enumerate(sentences) if s <= match.start())
+            place = Place(f"test:{name.lower()}", name, 36.0, 43.0, kind=kind, country=country)
+            found.append(Mention(match.start(), match.end(), match.group(), index, Resolution(place, 0.9)))
+    return sorted(found, key=lambda m: m.start)
+
+
+def claims_of(body: str, theatre: str = "IQ", published=PUBLISHED):
+    sentences = split_sentences(body)
+    return extract_claims(body, sentences, mentions_in(body, sentences), published, theatre=theatre)
+
+
+def summary(body: str, theatre: str = "IQ") -> set[tuple[str, str, str]]:
+    return {(c.claim_type, c.side, c.place_text) for c in claims_of(body, theatre)}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Iraqi forces retook the village of Qaraqosh on Monday.", ("captured", "Iraqi government", "Qaraqosh")),
+    ("Qaraqosh was recaptured by Iraqi troops.", ("captured", "Iraqi government", "Qaraqosh")),
+    ("The town of Tal Afar fell to Islamic State in June 2014.", ("captured", "ISIS", "Tal Afar")),
+    ("Bartella was purged of Daesh, the Defense Ministry said.", ("captured", "Iraqi government", "Bartella")),
+    ("Troops stormed Bartella at dawn.", ("entered", "Iraqi government", "Bartella")),
+    ("Peshmerga fighters are closing in on Bartella.", ("advancing", "Kurdish forces", "Bartella")),
+    ("Mosul is still held by ISIS.", ("holds", "ISIS", "Mosul")),
+    ("Militants shelled Qaraqosh overnight.", ("attacked", "ISIS", "Qaraqosh")),
+    ("ISIS militants withdrew from Hawija.", ("lost", "ISIS", "Hawija")),
+    ("Iraqi troops have encircled Tal Afar.", ("besieged", "Iraqi government", "Tal Afar")),
+    ("The ISIS-held town of Hawija was quiet.", ("holds", "ISIS", "Hawija")),
+    ("The army retook Palmyra from Islamic State.", ("captured", "Syrian government", "Palmyra")),
+])
+def test_claim_types_and_sides(body, expected):
+    theatre = "SY" if "Palmyra" in body else "IQ"
+    assert expected in summary(body, theatre)
+
+
+def test_one_sentence_several_claims():
+    body = ("According to the commander of the special forces, troops entered the Gogjali neighborhood inside "
+            "Mosul's city limits and by noon were only 800 meters from the more built-up Karama district.")
+    claims = claims_of(body)
+    assert {(c.claim_type, c.place_text) for c in claims} == {("entered", "Gogjali"), ("advancing", "Karama")}
+    assert all(c.claimed_by == "the commander of the special forces" for c in claims)
+    assert all(c.side == "Iraqi government" and c.date.value == "2016-11-01" for c in claims)
+
+
+def test_several_places_in_a_list_each_get_the_claim():
+    assert summary("Iraqi troops captured Rutba, Anah and Rawa in western Anbar.") == {
+        ("captured", "Iraqi government", "Rutba"), ("captured", "Iraqi government", "Anah"),
+        ("captured", "Iraqi government", "Rawa")}
+
+
+def test_vague_area_keeps_the_phrase_and_is_anchored_on_the_named_place():
+    (claim,) = claims_of("Iraq's Badr Organization said seven villages located to the west of Mosul were purged of ISIS on Tuesday.")
+    assert claim.place_text == "seven villages located to the west of Mosul"
+    assert (claim.claim_type, claim.side) == ("captured", "Iraqi government")
+    assert claim.mention.text == "Mosul" and claim.geo_precision == 2
+    assert claim.place.anchor_ref == "test:mosul" and "west" in claim.place.relation
+    assert claim.claimed_by == "Iraq's Badr Organization"
+
+
+def test_place_that_only_says_where_another_is_gets_no_claim():
+    body = "On Monday, Iraqi forces thwarted a Daesh car bomb attack on the Asyla village west of Mosul."
+    assert summary(body) == {("holds", "Iraqi government", "Asyla"), ("attacked", "ISIS", "Asyla")}
+    assert {c.date.value for c in claims_of(body)} == {"2016-10-31"}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Iraqi forces failed to retake Hawija.", {("advancing", "Iraqi government", "Hawija")}),
+    ("Iraqi forces tried to enter Hawija but were pushed back.", {("advancing", "Iraqi government", "Hawija")}),
+    ("Iraqi forces launched an offensive to retake Hawija.", {("advancing", "Iraqi government", "Hawija")}),
+    ("The Islamic State group denied that it had lost control of Tal Afar.", set()),
+    ("The army will try to enter Hawija next week.", set()),
+    ("The loss of Mosul would be a major defeat for the terrorists.", set()),
+    ("Iraqi forces did not enter Hawija.", set()),
+])
+def test_negation_and_hedging(body, expected):
+    assert summary(body) == expected
+
+
+def test_sentences_without_a_territorial_statement_make_no_claim():
+    assert claims_of("27 Daesh terrorists were killed in Mosul. Residents of Qaraqosh returned home.") == []
+
+
+def test_background_keeps_its_own_date_and_the_city_refers_back():
+    body = ("Iraqi Prime Minister Haider al-Abadi announced the start of the operations to liberate Mosul on "
+            "October 16. The city fell to ISIS in June 2014.")
+    claims = {(c.claim_type, c.side, c.mention.text, c.date.value) for c in claims_of(body)}
+    assert claims == {("advancing", "Iraqi government", "Mosul", "2016-10-16"), ("captured", "ISIS", "Mosul", "2014-06")}
+
+
+def test_evidence_offsets_point_into_the_body():
+    body = "Headline words here\n\nIraqi forces retook Qaraqosh. Militants shelled Bartella on Monday."
+    for claim in claims_of(body):
+        assert body[claim.evidence_start:claim.evidence_end] == claim.evidence
+        assert claim.mention.text in claim.evidence
+        assert 0 < claim.confidence <= 1
+
+
+def test_countries_and_datelines_are_not_claimed():
+    assert claims_of("The advance into Iraq's second largest city marks the start of the operation.") == []
+    assert summary("MOSUL, Iraq (AP) — Troops entered Bartella on Monday.") == {("entered", "Iraqi government", "Bartella")}
+
+
+def test_all_capitals_text_still_gives_the_claim():
+    assert summary("IRAQI FORCES RETOOK QARAQOSH ON TUESDAY.") == {("captured", "Iraqi government", "QARAQOSH")}
