@@ -29,7 +29,7 @@ from geocoding.vague import area_place
 # before or after "by"; "compound" actor glued before ("ISIS-held"), place after; "defended"
 # defender before, attacker between, place after; "either" place after if it follows closely,
 # else before.
-_AUX = r"(?:was|were|is|are|been|being|be|get|got)\s+(?:(?:\w+ly|fully|completely|now|also|finally|all|reportedly|since|recently|just)\s+)*"
+_AUX = r"(?:was|were|is|are|been|being|be|get|got)\s+(?:(?:\w+ly|fully|completely|now|also|finally|all|reportedly|since|recently|just)\s+)*[\"\u201c]?"
 _COUNT = r"(?:\d[\d,.]*|a\s+few|several|one|two|three|four|five|six|seven|eight|nine|ten|a)"
 _UNIT = r"(?:km|kilomet(?:er|re)s?|miles?|meters|metres|m|yards)"
 
@@ -44,9 +44,10 @@ _RULES: list[tuple[str, str, str]] = [
     ("advancing", "active",
      r"launch\w*\s+(?:an?\s+|the\s+|their\s+|its\s+|a\s+new\s+|a\s+major\s+)?(?:[\w-]+\s+){0,2}?(?:offensive|assault|operation|campaign|push|drive|counter-?offensive)s?\s+(?:on|to|against|toward|towards|in|for|into|aimed\s+at|targeting)"),
     ("advancing", "active",
-     r"(?:advanc\w*|mov(?:ed|ing|es|e)|push(?:ed|ing|es)?|march\w*|head\w*|press\w*|clos(?:ed|ing)\s+in)\s+(?:on\s+)?(?:further\s+|deeper\s+|closer\s+)?(?:on|toward|towards|to|in\s+the\s+direction\s+of|closer\s+to|near|for)\b"),
+     r"(?:advanc\w*|mov(?:ed|ing|es|e)|push(?:ed|ing|es)?|march\w*|head\w*|press\w*|clos(?:ed|ing)\s+in)\s+(?:on\s+)?(?:(?:north|south|east|west)\w*\s+)?(?:further\s+|deeper\s+|closer\s+)?(?:on|toward|towards|to|in\s+the\s+direction\s+of|closer\s+to|near|for)\b|"
+     r"mass(?:ed|ing)\s+(?:(?:on\s+\w+\s+)|(?:\w+\s+){0,2})?(?:near|outside|around|on\s+the\s+outskirts\s+of)|within\s+(?:reach|sight|striking\s+distance|range)\s+of"),
     ("advancing", "active",
-     r"clos(?:ed|ing|e)\s+in\s+on|clos(?:ed|ing)\s+(?:the\s+)?(?:noose|net|ring)\s+(?:on|around)|converg\w*\s+on|approach(?:ed|ing|es)?|"
+     r"clos(?:ed|ing|e)\s+in\s+on|clos(?:ed|ing)\s+(?:the\s+)?(?:noose|net|ring)\s+(?:on|around)|converg\w*\s+on|approach(?:ed|ing|es)|"
      r"reach\w*\s+(?:the\s+)?(?:outskirts|edges?|gates|fringes|entrances?|perimeter|doorstep)\s+of|reach(?:ed|ing)|at\s+the\s+gates\s+of|"
      r"on\s+the\s+(?:outskirts|edges?|doorstep|fringes)\s+of|(?:offensive|assault|advance|push|drive|operations?)\s+(?:on|against|toward|towards|near)"),
     ("advancing", "active",
@@ -82,7 +83,8 @@ _RULES: list[tuple[str, str, str]] = [
      r"(?:took|taken|take|takes|taking)\s+over|won\s+back|win\s+back|"
      r"liberat(?:ed|es|e|ing)|re-?took|re-?take[sn]?|re-?taking|recaptur(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|"
      r"fre(?:ed|es|eing)|to\s+free|clear(?:ed|ing)|overr(?:an|un|uns|unning)|conquer(?:ed|s|ing)?|occup(?:ied|ies|ying)|purg(?:ed|ing)|"
-     r"(?:raised|hoisted|planted)\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+)?flags?\s+(?:over|in|above|on)"),
+     r"(?:raised|hoisted|planted)\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+)?flags?\s+(?:over|in|above|on)|"
+     r"declared\s+(?:final\s+|full\s+)?victory\s+(?:over\s+[^.;,]{2,40}?\s+)?in"),
     ("captured", "active", r"(?:expelled|drove|driven|pushed|kicked|ousted|chased|flushed|routed)\s+(?P<loser_mid>[^.;]{0,40}?)\s*(?:out\s+of|from)"),
     ("entered", "active",
      r"enter(?:ed|s|ing)?|storm(?:ed|s|ing)|br(?:oke|oken|eak|eaks|eaking)\s+into|push(?:ed|es|ing)?\s+(?:deep(?:er)?\s+|further\s+)?into|"
@@ -91,20 +93,22 @@ _RULES: list[tuple[str, str, str]] = [
      r"(?:gained|established|secured)\s+a\s+foothold\s+in|arriv(?:ed|ing|e|es)\s+in"),
     ("holds", "active",
      r"(?:still\s+)?(?:hold|holds|holding|held|control|controls|controlling|controlled|defend|defends|defended|defending|retain(?:s|ed)?|"
-     r"maintain(?:s|ed)?\s+control\s+(?:of|over)|holed\s+up\s+in|entrenched\s+in|dug\s+in\s+(?:in|at)|block(?:ed|ing|s)?\s+off|fortif(?:ied|y|ying))"),
+     r"maintain(?:s|ed)?\s+control\s+(?:of|over)|holed\s+up\s+in|entrenched\s+in|dug\s+in\s+(?:in|at)|block(?:ed|ing|s)?\s+off|fortif(?:ied|y|ying)|"
+     r"h(?:olding|eld|olds?)\s+out\s+in)"),
     ("besieged", "active",
      r"besieg(?:ed|ing|es|e)|encircl(?:ed|ing|es|e)|surround(?:ed|s)|(?:laid|lay|lays|laying|imposed|imposing|tightened|tightening)\s+(?:a\s+|the\s+|their\s+)?siege\s+(?:to|on|of|around)|"
      r"cut(?:s|ting)?\s+off|seal(?:ed|ing|s)?\s+off|completed\s+the\s+encirclement\s+of"),
     ("lost", "active",
-     r"withdr(?:ew|awn|awing|aws|aw)\s+from|retreat(?:ed|ing|s)?\s+from|pull(?:ed|ing|s)?\s+(?:back\s+)?(?:out\s+of|back\s+from)|"
+     r"withdr(?:ew|awn|awing|aws|aw)\s+from|retreat(?:ed|ing|s)?\s+from|pull(?:ed|ing|s)?\s+(?:back\s+|out\s+)?(?:out\s+of|from)|"
      r"abandon(?:ed|ing|s)?|fled|fle(?:e|es|eing)\s+from|los(?:t|es|ing)\s+(?:control\s+(?:of|over)\s+)?|evacuat(?:ed|ing)|gave\s+up|ceded|surrendered"),
     ("attacked", "active",
      r"(?:air\s*-?\s*strikes?|air\s+raids?|strikes?|bombings?|bombardments?|shelling|shells|mortars?|rockets?|missiles?|artillery\s+fire|"
      r"attacks?|assaults?|car\s+bomb(?:ing)?s?(?:\s+attacks?)?|suicide\s+(?:car\s+)?bomb(?:ing|ings|ers?|s)?(?:\s+attacks?)?|IEDs?|"
      r"clashes|fighting|battles?|skirmishes|raids?|ambush(?:es)?|counter-?attacks?)\s+"
-     r"(?:(?:broke\s+out|erupted|raged|continued|intensified|took\s+place|were\s+reported)\s+)?(?:on|in|at|against|near|around|targeting|inside|across|over|in\s+and\s+around)"),
+     r"(?:(?:broke\s+out|erupted|raged|continued|intensified|took\s+place|were\s+reported)\s+(?:on\s+\w+\s+)?)?(?:on|in|at|against|near|around|targeting|inside|across|over|in\s+and\s+around)"),
     ("attacked", "active",
      r"shell(?:ed|ing|s)|bomb(?:ed|ing|s)|bombard(?:ed|ing|s)?|pound(?:ed|ing|s)|struck|strik(?:e|es|ing)|hit|target(?:ed|ing|s)|attack(?:ed|ing|s)?|raid(?:ed|ing)|ambush(?:ed|ing)|stormed|"
+     r"bl(?:ew|own|owing)\s+up|destroy(?:ed|ing|s)?|detonat(?:ed|ing)\s+(?:\w+\s+){0,2}?(?:in|inside|at)|"
      r"(?:battl|fight)(?:ing|ed|es|e|s)?\s+(?:[\w-]+\s+){0,3}?(?:in|around|near|inside)"),
 ]
 # At one start the rule listed first wins: passive and specific rules come before their
@@ -130,7 +134,7 @@ _AREA_NOUN = r"(?:villages?|towns?|hamlets?|areas?|districts?|neighbou?rhoods?|q
 _RELATION_BEFORE = re.compile(
     r"(?i)\b(?P<relation>"
     rf"(?:{_COUNT}\s*(?:-|\s)?(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\(\s*[^)]{{0,20}}\)\s+)?)?(?:to\s+the\s+|on\s+the\s+)?{_DIRECTIONS}\s+of"
-    rf"|(?:in\s+)?(?:the\s+)?(?:{_DIRECTIONS}ern|central)(?:\s+(?:part|parts|side|outskirts|edge|districts|neighbou?rhoods|sector|bank)\s+of)?"
+    rf"|(?:in\s+)?(?:the\s+)?(?:{_DIRECTIONS}ern|central)(?:\s+(?:part|parts|side|outskirts|edge|end|half|districts|neighbou?rhoods|sector|bank)\s+of)?"
     r"|(?:the\s+(?:[a-z-]+\s+){0,2}?)?(?:cent(?:er|re)|heart|downtown)\s+of"
     r"|(?:the\s+)?(?:outskirts|edges?|fringes|vicinity|environs)\s+of"
     r"|near|outside|close\s+to|around|in"
@@ -144,20 +148,30 @@ _AREA_HEAD = re.compile(
 )
 _OUTSKIRTS = re.compile(r"(?i)(?:the\s+)?(?:outskirts|edges?|fringes)\b")
 _WEAK_RELATION = re.compile(r"(?i)^(?:near|outside|close\s+to|around|in)\b")
+_PLACE_NOUN = r"(?:village|town|city|district|neighbou?rhood|area|region|province|governorate|sub-?district|subdistrict|quarter|suburb|camp|base|air\s*base|airport|military|industrial|mosque|bridge|dam|compound|plain|valley|mountain|river|oil\s+field|field)"
+# What may lie between a place and a bigger place that only says where it is:
+# "Asyla village west of Mosul", "Qayyarah, 60 km south of Mosul", "Ghazlani camp on the edge of Mosul".
 _QUALIFIER_GAP = re.compile(
-    rf"(?i)^(?:\s+(?:village|town|city|district|neighbou?rhood|area|region|province|governorate|sub-?district|subdistrict|quarter|suburb))?"
-    rf"(?:,\s*|\s+)(?:(?:in|of|near|outside|inside|just|about|some|around|on\s+the\s+outskirts\s+of|{_COUNT}\s*(?:-|\s)?{_UNIT}|\(\s*[^)]{{0,20}}\))\s+)*"
-    rf"(?:(?:to\s+the\s+)?{_DIRECTIONS}(?:ern)?\s+(?:of\s+)?)?(?:the\s+)?(?:(?:province|city|town|district|governorate|region)\s+of\s+)?$"
+    rf"(?i)^(?:\s+{_PLACE_NOUN}){{0,2}}(?:\s*,\s*|\s+)(?:(?:in|of|near|outside|inside|on|at|just|about|some|around|the|to|"
+    rf"{_COUNT}\s*(?:-|\s)?{_UNIT}|\(\s*[^)]{{0,20}}\)|{_DIRECTIONS}(?:ern)?|central|edges?|outskirts|side|bank|part|end|heart|cent(?:er|re)|"
+    rf"province|city|town|district|governorate|region)\s+)+$"
 )
 _LIST_GAP = re.compile(
-    r"(?i)^\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s*&\s*|\s+or\s+)(?:the\s+)?"
-    r"(?:(?:villages?|towns?|districts?|neighbou?rhoods?|areas?)\s+of\s+)?$"
+    r"(?i)^(?:,[^,;.]{1,40}(?=,))?\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s*&\s*|\s+or\s+)"
+    r"(?:the\s+(?:[a-z-]+\s+){0,2}?)?(?:(?:villages?|towns?|districts?|neighbou?rhoods?|areas?|city)\s+of\s+)?$"
 )
 _COREFERENCE = re.compile(
-    r"(?i)\b(?:the|this|that)\s+(?P<noun>city|town|village|district|neighbou?rhood|provincial\s+capital|enclave)\b"
-    r"(?!\s+(?:of|centre|center|limits|council|hall|walls|'s))(?!['\u2019]s)"
+    r"(?i)\b(?:the|this|that)\s+(?P<noun>city|town|village|district|neighbou?rhood|provincial\s+capital|enclave|"
+    r"camp|base|air\s*base|airport|airfield|mosque|university|bridge|dam|compound|complex)\b"
+    r"(?!\s+(?:of|centre|center|limits|council|hall|walls|grounds\s+of|'s))(?!['\u2019]s)"
 )
-_COREF_KINDS = {"city": ("city", "town"), "town": ("town", "city", "village"), "village": ("village", "town")}
+# Kinds a noun can refer back to, the best fit first.
+_COREF_KINDS = {
+    "city": ("city", "town"), "capital": ("city", "town"), "town": ("town", "city", "village"),
+    "village": ("village", "town"), "district": ("neighbourhood",), "neighborhood": ("neighbourhood",),
+    "neighbourhood": ("neighbourhood",), "enclave": ("town", "city", "neighbourhood", "region"),
+}
+_LANDMARK_KINDS = ("landmark",)
 _POSSESSIVE = re.compile(r"['\u2019]s?\b")
 # "Raqqa's old city", "Mosul's eastern districts": a part of the place, not another thing it owns.
 _POSSESSIVE_AREA = re.compile(
@@ -244,7 +258,7 @@ def extract_claims(
                 text, start, targets, triggers, actors, previous, published, lexicon, theatre,
                 context, neighbours,
             ))
-        context.recent = (context.recent + [m for m in sentence_mentions if not _is_possessive(body, m.end)])[-8:]
+        context.recent = (context.recent + [m for m in sentence_mentions if not _is_possessive(body, m.end)])[-12:]
         forces = [a for a in actors if a.kind == "force"]
         if forces:
             context.last_actor = forces[-1]
@@ -276,14 +290,14 @@ def _targets(text: str, offset: int, mentions: list[Mention], recent: list[Menti
                 relation = _possessive_relation(part.group("part"))
                 targets.append(Target(start, part.end(), text[start:part.end()], mention, relation))
             continue
-        if targets and _QUALIFIER_GAP.match(text[targets[-1].end:start]) and not _LIST_GAP.match(text[targets[-1].end:start]):
-            if _qualifies(targets[-1], mention, text[targets[-1].end:start]):
-                continue  # "Asyla village west of Mosul": Mosul only says where Asyla is
+        if targets and not targets[-1].coreferent and _qualifies(mention, text[targets[-1].end:start]):
+            continue  # "Asyla village west of Mosul": Mosul only says where Asyla is
         targets.append(_vague_or_named(text, start, end, mention, targets[-1].end if targets else 0))
     for match in _COREFERENCE.finditer(text):
         if any(t.start <= match.start() < t.end for t in targets):
             continue
-        referent = _referent(match.group("noun").lower(), [m for m in mentions if m.start - offset < match.start()] or recent)
+        earlier = [m for m in mentions if m.start - offset < match.start() and not _is_possessive(text, m.end - offset)]
+        referent = _referent(match.group("noun"), recent + earlier)
         if referent is not None:
             targets.append(_vague_or_named(text, match.start(), match.end(), referent, 0, coreferent=True))
     targets.sort(key=lambda t: t.start)
@@ -300,12 +314,13 @@ def _possessive_relation(part: str) -> str:
     return part
 
 
-def _qualifies(previous: Target, mention: Mention, gap: str) -> bool:
-    """A comma alone joins list items ("A, B and C") unless what follows is a bigger unit."""
-    if re.search(r"[A-Za-z]", gap):
+def _qualifies(mention: Mention, gap: str) -> bool:
+    """Does `mention`, after `gap`, only say where the place before it is? A comma alone joins
+    list items ("A, B and C") unless what follows is a bigger unit ("Qaraqosh, Nineveh")."""
+    if _QUALIFIER_GAP.match(gap) and not _LIST_GAP.match(gap):
         return True
     place = mention.place
-    return place is not None and place.kind in ("country", "region")
+    return re.fullmatch(r"\s*,\s*", gap) is not None and place is not None and place.kind in ("country", "region")
 
 
 def _is_country(mention: Mention) -> bool:
@@ -328,16 +343,21 @@ def _vague_or_named(text: str, start: int, end: int, mention: Mention, floor: in
 
 
 def _referent(noun: str, candidates: list[Mention]) -> Mention | None:
-    kinds = _COREF_KINDS.get(noun.split()[-1], ())
-    fallback = None
-    for mention in reversed(candidates):
+    """The place "the town" stands for: among recent mentions of a fitting kind, the best-fitting
+    kind, then the most often named (the story's subject), then the latest."""
+    kinds = _COREF_KINDS.get(noun.split()[-1].lower(), _LANDMARK_KINDS)
+    counts: dict[str, int] = {}
+    for mention in candidates:
+        counts[_place_key(mention)] = counts.get(_place_key(mention), 0) + 1
+    best, best_score = None, None
+    for order, mention in enumerate(candidates):
         place = mention.place
-        if place is None:
-            fallback = fallback or mention
+        if place is None or place.kind not in kinds:
             continue
-        if place.kind in kinds or (not kinds and place.kind not in ("country", "region")):
-            return mention
-    return fallback
+        score = (-kinds.index(place.kind), counts[_place_key(mention)], order)
+        if best_score is None or score > best_score:
+            best, best_score = mention, score
+    return best
 
 
 # --- claimants --------------------------------------------------------------------------

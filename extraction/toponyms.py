@@ -1,7 +1,8 @@
 """Toponym spotting: where an article names places.
 
-Gazetteer names are found with the index's Aho-Corasick automaton over a folded copy of the
-body (same length, so offsets stay true); names the gazetteer lacks are found by the way news
+Gazetteer names are found with the index's Aho-Corasick automaton over a folded, padded copy
+of the body (same length plus one space each end, so offsets stay true and matches are whole
+words); names the gazetteer lacks are found by the way news
 copy introduces places ("the Asyla village", "the village of X", "Hay X"). Person names,
 organisations, demonyms, months and common words that happen to be place names are dropped.
 """
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from extraction.records import Mention
 from geocoding.index import GazetteerIndex
-from geocoding.names import fold
+from geocoding.names import fold, spot_text
 
 STOPWORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "toponym_stopwords.txt"
 
@@ -65,13 +66,10 @@ def load_stopwords(path: Path = STOPWORDS_FILE) -> frozenset[str]:
     return frozenset(fold(line) for line in lines if line and not line.startswith("#"))
 
 
-def _gazetteer_spans(body: str, folded: str, index: GazetteerIndex) -> list[tuple[int, int]]:
+def _gazetteer_spans(body: str, index: GazetteerIndex) -> list[tuple[int, int]]:
     spans = []
-    size = len(body)
-    for last, (_key, length) in index.automaton.iter(folded):
-        start, end = last - length + 1, last + 1
-        if start > 0 and body[start - 1].isalnum() or end < size and body[end].isalnum():
-            continue
+    for last, (_key, length) in index.automaton.iter(spot_text(body)):
+        start, end = last - length + 1, last - 1  # padded text is one character ahead of body
         if not _starts_like_a_name(body, start):
             continue
         if body[start - 3:start] in _ARTICLE_PREFIXES and (start == 3 or not body[start - 4].isalnum()):
@@ -151,7 +149,7 @@ def find_toponyms(body: str, sentences: list[tuple[int, int]], index: GazetteerI
     """Toponym mentions in `body`, in text order, with their sentence index."""
     stop = load_stopwords()
     folded = fold(body)
-    gazetteer = _longest_first(_gazetteer_spans(body, folded, index))
+    gazetteer = _longest_first(_gazetteer_spans(body, index))
     found = [s for s in gazetteer if folded[s[0]:s[1]] not in stop and not _is_person_or_org(body, *s)]
     for start, end in _pattern_spans(body):
         if folded[start:end] in stop or any(start < e and s < end for s, e in gazetteer):

@@ -21,7 +21,7 @@ from typing import Iterable, Sequence
 
 import ahocorasick
 
-from geocoding.names import ARTICLES, fold, is_junk_name, is_latin_name, name_key
+from geocoding.names import ARTICLES, is_junk_name, is_latin_name, name_key, spot_text
 from geocoding.records import Place
 from geocoding.sources import (
     CITIES500, COUNTRIES, RANK_CITIES, SourcePlace, SourceReport, read_cities500, read_countries,
@@ -30,7 +30,7 @@ from geocoding.sources import (
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "7"  # bump when the index layout or the name normalisation changes
+INDEX_VERSION = "8"  # bump when the index layout or the name normalisation changes
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CACHE_DIR = REPO_ROOT / "data" / "cache"
 DEFAULT_CURATED = REPO_ROOT / "data" / "curated_places.tsv"
@@ -85,7 +85,7 @@ class GazetteerIndex:
     population: array
     rank: array  # source trust, lower is better (see geocoding.sources)
     by_key: dict[str, int | tuple[int, ...]]  # a bare int for the many one-place keys: loads faster
-    automaton: ahocorasick.Automaton  # folded name -> (name key, length), for spotting
+    automaton: ahocorasick.Automaton  # padded folded name (see names.spot_text) -> (key, length)
     fingerprint: str = ""
     reports: list[SourceReport] = field(default_factory=list)
     _by_ref: dict[str, int] | None = field(default=None, repr=False)
@@ -191,12 +191,13 @@ def _collect(files: Sequence[Path], curated: Path | None, with_cities500: bool,
 
 
 def _spot_forms(name: str) -> Iterable[str]:
-    """Folded forms to look for in text: the name, and without a leading Arabic article."""
-    folded = " ".join(fold(name).split())
-    yield folded
-    head, _, rest = folded.partition(" ")
-    if head in ARTICLES and len(rest) >= 4:
-        yield rest
+    """Padded forms to look for in `spot_text` of an article: the name, and the name without
+    a leading Arabic article."""
+    padded = spot_text(name)
+    yield padded
+    head, _, rest = padded[1:].partition(" ")
+    if head in ARTICLES and len(rest) >= 5:
+        yield " " + rest
 
 
 def build_index(files: Sequence[Path] = (), curated: Path | None = DEFAULT_CURATED,

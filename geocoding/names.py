@@ -50,6 +50,17 @@ def fold(text: str) -> str:
     return text.translate(_FOLD_TABLE)
 
 
+_POSSESSIVE = re.compile(r"'s\b")
+_NOT_WORD = re.compile(r"[^\w']")
+
+
+def spot_text(text: str) -> str:
+    """The folded text padded with a space at both ends, every non-word character (and a
+    possessive 's) a space: a name padded the same way then only matches whole words.
+    Index i of the result is index i - 1 of `text`."""
+    return " " + _NOT_WORD.sub(" ", _POSSESSIVE.sub("  ", fold(text))) + " "
+
+
 _NOT_LETTER = re.compile(r"[^a-z0-9 ]+")
 _TRANSLITERATION = (
     (re.compile(r"kh|gh|q|g|c(?=[aou])|ck"), "k"),
