@@ -197,7 +197,7 @@ def wire_map(app: dash.Dash, data: DashboardData) -> None:
 
     app.clientside_callback(ClientsideFunction("frontline", "draw_map"), Output("map", "figure"),
                             Input("map-base", "data"), Input("map-states", "data"), Input("tile-style", "value"),
-                            State("basemap", "data"))
+                            Input("selected-place", "data"), State("basemap", "data"))
 
     @app.callback(Output("timeline", "figure"), *VIEW_INPUTS[1:], Input("timeline-step", "value"),
                   Input("data-version", "data"), State("asof", "value"), State("all-sides", "data"))

@@ -92,7 +92,8 @@ class DashboardData:
             rows = list(claim_rows(conn, place_ref=place_ref, date_from=view.date_from, date_to=view.date_to))
         finally:
             conn.close()
-        return [r for r in rows if _passes(r, f)]
+        rows = [r for r in rows if _passes(r, f)]
+        return sorted(rows, key=event_day)
 
     def view_claims(self, view: View) -> list[dict]:
         """Every claim counted in the view (for CSV / GeoJSON export), in the export contract."""
@@ -102,9 +103,14 @@ class DashboardData:
         conn = self.source.connection()
         try:
             rows = claim_rows(conn, date_from=view.date_from, date_to=view.date_to, resolved_only=True)
-            return [r for r in rows if r["place_ref"] in keep and _passes(r, f) and (r["date"] or "") <= (vs.view.asof or "9999")]
+            return [r for r in rows if r["place_ref"] in keep and _passes(r, f) and event_day(r) <= vs.view.asof]
         finally:
             conn.close()
+
+
+def event_day(row: dict) -> str:
+    """The claim's event date, or the article's date when the text gave none (as the map does)."""
+    return row["date"] or (row["published"] or "")[:10]
 
 
 def _passes(row: dict, f: Filters) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import threading
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from geocoding.names import name_key
 from geocoding.records import Place
 from store.db import set_meta
 
+log = logging.getLogger("frontline.dashboard")
 EXCERPT_CHARS = 90
 MAX_EXCERPTS = 3
 
@@ -80,19 +82,23 @@ class GazetteerForCandidates:
         return self._index
 
     def _load(self) -> None:
-        from geocoding.index import load_index
-
         try:
+            from geocoding.index import load_index
+
             self._index = load_index()
+        except Exception:  # no index means no ranked candidates; the stored runner-ups still show
+            log.exception("could not load the gazetteer index for candidates")
         finally:
             self._loading = False
 
     def candidates(self, name: str, load: bool) -> list[dict]:
         """Ranked gazetteer candidates; with load=False only if the index is already in memory."""
+        index = self.get() if load else self._index
+        if index is None:
+            return []
         from geocoding.candidates import rank_candidates
 
-        index = self.get() if load else self._index
-        return rank_candidates(index, name, limit=8) if index is not None else []
+        return rank_candidates(index, name, limit=8)
 
     def place(self, ref: str, conn: sqlite3.Connection) -> Place | None:
         row = conn.execute("SELECT ref, name, lat, lon, kind, country FROM places WHERE ref = ?", (ref,)).fetchone()

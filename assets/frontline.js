@@ -2,7 +2,7 @@
 // payload (colour codes, last-claim days, source counts: sent on every as-of move).
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   frontline: {
-    draw_map: function (base, states, style, layers) {
+    draw_map: function (base, states, style, selected, layers) {
       if (!base || !states || base.key !== states.key) {
         return window.dash_clientside.no_update;
       }
@@ -36,6 +36,16 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
           showlegend: false,
         };
       });
+      base.traces.forEach(function (t) {
+        const i = selected ? t.refs.indexOf(selected) : -1;
+        if (i >= 0) {
+          // a translucent halo around the place whose panel is open
+          data.push({
+            type: "scattermap", mode: "markers", name: "selected", lat: [t.lat[i]], lon: [t.lon[i]],
+            marker: { size: 34, color: "#EE3377", opacity: 0.25 }, hoverinfo: "skip", showlegend: false,
+          });
+        }
+      });
       const offline = style === "white-bg";
       return {
         data: data,
@@ -43,7 +53,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
           map: {
             style: style || "white-bg",
             center: base.center,
-            zoom: 5,
+            zoom: base.zoom,
             layers: offline ? layers : layers.slice(2),
           },
           margin: { l: 0, r: 0, t: 0, b: 0 },

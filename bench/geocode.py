@@ -123,18 +123,19 @@ def _within_longer_name(text: str, by_text: dict):
 
 def bench_accuracy(index, verbose: bool) -> None:
     resolver = Resolver(index)
-    total = right = unspotted = 0
-    seconds, articles = 0.0, 0
-    for name, article, toponyms in gold_sets():
-        if not article.exists():
-            continue
-        body = article.read_text(encoding="utf-8")
+    articles = [(name, article.read_text(encoding="utf-8"), toponyms)
+                for name, article, toponyms in gold_sets() if article.exists()]
+    timings = []
+    for _ in range(2):  # the first pass fills the caches; the second is an ingest's steady state
         started = time.perf_counter()
-        mentions = find_toponyms(body, split_sentences(body), index)
-        resolver.resolve(body, mentions)
-        seconds += time.perf_counter() - started
-        articles += 1
-        by_text = {m.text: m.resolution for m in mentions}
+        results = []
+        for _name, body, _toponyms in articles:
+            mentions = find_toponyms(body, split_sentences(body), index)
+            resolver.resolve(body, mentions)
+            results.append({m.text: m.resolution for m in mentions})
+        timings.append((time.perf_counter() - started) / max(len(articles), 1) * 1000)
+    total = right = unspotted = 0
+    for (name, _body, toponyms), by_text in zip(articles, results):
         for gold in toponyms:
             total += 1
             res = by_text.get(gold["text"]) or _within_longer_name(gold["text"], by_text)
@@ -146,8 +147,8 @@ def bench_accuracy(index, verbose: bool) -> None:
                 got = "not spotted" if res is None else (res.place.ref if res.place else f"unresolved: {res.reason}")
                 print(f"  MISS {name}: {gold['text']!r} ({gold['kind']}) -> {got}")
     print(f"resolution within tolerance: {right}/{total} = {right / max(total, 1):.1%} "
-          f"({unspotted} not spotted) over {articles} gold articles; "
-          f"spot+resolve {seconds / max(articles, 1) * 1000:.2f} ms/article")
+          f"({unspotted} not spotted) over {len(articles)} gold articles")
+    print(f"spot + resolve: {timings[0]:.2f} ms/article first pass, {timings[1]:.2f} ms/article warm")
 
 
 def main() -> None:

@@ -16,7 +16,7 @@ def legend(sides: list[str]) -> html.Div:
     items = [_item(side_colour(s), f"held by {s}") for s in sides if s]
     items += [
         _item(CONTESTED_COLOUR, f"contested (rival claims or attacks within {CONTESTED_WINDOW_DAYS} days)"),
-        _item(pale(side_colour(sides[0] if sides else "")), f"pale: evidence older than {STALE_AFTER_DAYS} days"),
+        _item(pale(side_colour("Iraqi government")), f"pale tint: latest evidence older than {STALE_AFTER_DAYS} days"),
         _item(UNKNOWN_COLOUR, "holder unknown (attacks only, or lost)"),
         _item(NO_EVIDENCE_COLOUR, "no claim yet by this date"),
         _item("#888888", "large faint circle: approximate area (e.g. 'west of Mosul')", "vague"),

@@ -76,11 +76,19 @@ def base_payload(vs: ViewStates, key: str) -> dict:
             label = [f"{t} (approximate area)" for t in label]
         traces.append({"name": name, "lat": p["lat"].round(5).tolist(), "lon": p["lon"].round(5).tolist(),
                        "text": label, "refs": p["ref"].tolist()})
-    if len(places):
-        center = {"lat": float(places["lat"].median()), "lon": float(places["lon"].median())}
-    else:
-        center = {"lat": 34.5, "lon": 41.0}
-    return {"key": key, "traces": traces, "center": center}
+    center, zoom = framing(places["lat"].to_numpy(), places["lon"].to_numpy())
+    return {"key": key, "traces": traces, "center": center, "zoom": zoom}
+
+
+def framing(lat: np.ndarray, lon: np.ndarray) -> tuple[dict, float]:
+    """Centre and zoom that show the bulk of the places (10th-90th percentile box)."""
+    if not len(lat):
+        return {"lat": 34.5, "lon": 41.0}, 4.5
+    lat_lo, lat_hi = np.percentile(lat, [10, 90])
+    lon_lo, lon_hi = np.percentile(lon, [10, 90])
+    span = max(lat_hi - lat_lo, (lon_hi - lon_lo) * 0.8, 0.05)
+    zoom = float(np.clip(np.log2(360 / span) - 1.0, 3, 11))
+    return {"lat": float((lat_lo + lat_hi) / 2), "lon": float((lon_lo + lon_hi) / 2)}, round(zoom, 2)
 
 
 def state_label(state: str, holder: str | None, n_claims: int) -> str:

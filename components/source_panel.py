@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dash import html
 
+from analysis.service import event_day
 from analysis.sides import side_colour
 from components.text import safe_href
 
@@ -35,7 +36,8 @@ def claim_item(claim: dict, counted: bool) -> html.Li:
     title = claim.get("article_title") or "(untitled)"
     headline = html.A(title, href=href, target="_blank", rel="noopener noreferrer") if href else html.Span(title)
     published = (claim.get("published") or "")[:10] or "date unknown"
-    date_text = f"{claim.get('date') or 'undated'} ({claim.get('date_precision') or '?'})"
+    date_text = (f"{claim['date']} ({claim.get('date_precision') or '?'})" if claim.get("date")
+                 else f"undated (article of {published})")
     side = claim.get("side") or ""
     meta = [html.Span(side or "unknown side", className="side-name"), " · ",
             html.Span(claim.get("claim") or "", className="claim-type"), " · ", html.Span(date_text)]
@@ -67,7 +69,7 @@ def render_panel(place: dict | None, claims: list[dict], asof: str, explanation:
     ]
     if int(place.get("geo_precision") or 1) > 1:
         facts += [html.Dt("Approximate"), html.Dd(f"{place.get('relation') or 'near'} {place.get('anchor_ref') or ''}")]
-    items = [claim_item(c, counted=(c.get("date") or "") <= asof) for c in claims]
+    items = [claim_item(c, counted=event_day(c) <= asof) for c in claims]
     return [
         html.H3(place["name"], className="place-name"),
         html.Dl(facts, className="facts"),

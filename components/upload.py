@@ -11,8 +11,9 @@ def upload_section() -> html.Details:
     limit = f"{', '.join(ALLOWED_SUFFIXES)} up to {MAX_FILE_BYTES // (1024 * 1024)} MB each"
     return html.Details(className="section", children=[
         html.Summary("Add articles"),
-        dcc.Upload(id="upload", multiple=True, max_size=MAX_FILE_BYTES, accept=",".join(ALLOWED_SUFFIXES),
-                   className="upload", children=html.Div(["Drop files here or ", html.A("choose files")])),
+        # No `accept` / `max_size` here: the browser would drop such files silently; the server
+        # refuses them with a message instead.
+        dcc.Upload(id="upload", multiple=True, className="upload", children=html.Div(["Drop files here or ", html.A("choose files")])),
         html.Small(limit, className="hint"),
         dcc.Textarea(id="paste-text", placeholder="…or paste an article: title on the first line, then the text",
                      maxLength=MAX_PASTE_CHARS, className="paste"),

@@ -17,8 +17,8 @@ from functools import lru_cache
 
 
 from extraction.actors import ActorLexicon, ActorMatch, load_actor_lexicon
-from extraction.dates import event_date_for, resolve_event_dates
-from extraction.records import Claim, Mention
+from extraction.dates import DateExpression, event_date_for, resolve_event_dates, story_date_from
+from extraction.records import Claim, EventDate, Mention
 from extraction.wordscan import WordScanner
 from geocoding.records import Place
 from geocoding.vague import area_place
@@ -44,7 +44,7 @@ _RULES: list[tuple[str, str, str]] = [
     ("advancing", "active",
      r"launch\w*\s+(?:an?\s+|the\s+|their\s+|its\s+|a\s+new\s+|a\s+major\s+)?(?:[\w-]+\s+){0,2}?(?:offensive|assault|operation|campaign|push|drive|counter-?offensive)s?\s+(?:on|to|against|toward|towards|in|for|into|aimed\s+at|targeting)"),
     ("advancing", "active",
-     r"(?:advanc\w*|mov(?:ed|ing|es|e)|push(?:ed|ing|es)?|march\w*|head\w*|press\w*|clos(?:ed|ing)\s+in)\s+(?:on\s+)?(?:(?:north|south|east|west)\w*\s+)?(?:further\s+|deeper\s+|closer\s+)?(?:on|toward|towards|to|in\s+the\s+direction\s+of|closer\s+to|near|for)\b|"
+     r"(?:advanc\w*|mov(?:ed|ing|es|e)|push(?:ed|ing|es)?|march\w*|head\w*|press\w*|clos(?:ed|ing)\s+in)\s+(?:on\s+)?(?:(?:units|troops|forces|reinforcements|columns|fighters)\s+)?(?:(?:north|south|east|west)\w*\s+)?(?:further\s+|deeper\s+|closer\s+)?(?:on|toward|towards|to|in\s+the\s+direction\s+of|closer\s+to|near|for)\b|"
      r"mass(?:ed|ing)\s+(?:(?:on\s+\w+\s+)|(?:\w+\s+){0,2})?(?:near|outside|around|on\s+the\s+outskirts\s+of)|within\s+(?:reach|sight|striking\s+distance|range)\s+of"),
     ("advancing", "active",
      r"clos(?:ed|ing|e)\s+in\s+on|clos(?:ed|ing)\s+(?:the\s+)?(?:noose|net|ring)\s+(?:on|around)|converg\w*\s+on|approach(?:ed|ing|es)|"
@@ -80,7 +80,8 @@ _RULES: list[tuple[str, str, str]] = [
     # active verbs
     ("captured", "active",
      r"(?:took|taken|take|takes|taking|seized|gained|regained|wrested|assumed|imposed|established|restored|retook|secured)\s+(?:back\s+)?(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|"
-     r"(?:took|taken|take|takes|taking)\s+over|won\s+back|win\s+back|"
+     r"(?:took|taken|take|takes|taking)\s+over|won\s+back|win\s+back|sw(?:ept|eeping)\s+into|secur(?:ed|ing)|"
+     r"(?:re)?(?:took|taken)(?!\s+(?:part|refuge|shelter|place|cover|hold|up|time|positions?|away|off|out|back|over|control|charge|aim|prisoners?|hostages?|hundreds|dozens|thousands|men|people|him|them|it)\b)|"
      r"liberat(?:ed|es|e|ing)|re-?took|re-?take[sn]?|re-?taking|recaptur(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|"
      r"fre(?:ed|es|eing)|to\s+free|clear(?:ed|ing)|overr(?:an|un|uns|unning)|conquer(?:ed|s|ing)?|occup(?:ied|ies|ying)|purg(?:ed|ing)|"
      r"(?:raised|hoisted|planted)\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+)?flags?\s+(?:over|in|above|on)|"
@@ -88,8 +89,8 @@ _RULES: list[tuple[str, str, str]] = [
     ("captured", "active", r"(?:expelled|drove|driven|pushed|kicked|ousted|chased|flushed|routed)\s+(?P<loser_mid>[^.;]{0,40}?)\s*(?:out\s+of|from)"),
     ("entered", "active",
      r"enter(?:ed|s|ing)?|storm(?:ed|s|ing)|br(?:oke|oken|eak|eaks|eaking)\s+into|push(?:ed|es|ing)?\s+(?:deep(?:er)?\s+|further\s+)?into|"
-     r"mov(?:ed|e|es|ing)\s+into|sw(?:ept|eeping)\s+into|roll(?:ed|ing)\s+into|pour(?:ed|ing)\s+into|advanc(?:ed|ing|es)\s+(?:deep(?:er)?\s+)?into|"
-     r"made\s+(?:their|its)\s+way\s+into|penetrat(?:ed|ing)|breach(?:ed|ing)|infiltrat(?:ed|ing)|fighting\s+inside|"
+     r"mov(?:ed|e|es|ing)\s+into|roll(?:ed|ing)\s+into|pour(?:ed|ing)\s+into|advanc(?:ed|ing|es)\s+(?:deep(?:er)?\s+)?into|"
+     r"made\s+(?:their|its)\s+way\s+into|penetrat(?:ed|ing)|breach(?:ed|ing)|infiltrat(?:ed|ing)|"
      r"(?:gained|established|secured)\s+a\s+foothold\s+in|arriv(?:ed|ing|e|es)\s+in"),
     ("holds", "active",
      r"(?:still\s+)?(?:hold|holds|holding|held|control|controls|controlling|controlled|defend|defends|defended|defending|retain(?:s|ed)?|"
@@ -100,7 +101,7 @@ _RULES: list[tuple[str, str, str]] = [
      r"cut(?:s|ting)?\s+off|seal(?:ed|ing|s)?\s+off|completed\s+the\s+encirclement\s+of"),
     ("lost", "active",
      r"withdr(?:ew|awn|awing|aws|aw)\s+from|retreat(?:ed|ing|s)?\s+from|pull(?:ed|ing|s)?\s+(?:back\s+|out\s+)?(?:out\s+of|from)|"
-     r"abandon(?:ed|ing|s)?|fled|fle(?:e|es|eing)\s+from|los(?:t|es|ing)\s+(?:control\s+(?:of|over)\s+)?|evacuat(?:ed|ing)|gave\s+up|ceded|surrendered"),
+     r"abandon(?:ed|ing|s)?|fled(?!\s+(?:to|toward|towards|into|for|across|north|south|east|west))|fle(?:e|es|eing)\s+from|los(?:t|es|ing)\s+(?:control\s+(?:of|over)\s+)?|evacuat(?:ed|ing)|gave\s+up|ceded|surrendered"),
     ("attacked", "active",
      r"(?:air\s*-?\s*strikes?|air\s+raids?|strikes?|bombings?|bombardments?|shelling|shells|mortars?|rockets?|missiles?|artillery\s+fire|"
      r"attacks?|assaults?|car\s+bomb(?:ing)?s?(?:\s+attacks?)?|suicide\s+(?:car\s+)?bomb(?:ing|ings|ers?|s)?(?:\s+attacks?)?|IEDs?|"
@@ -108,8 +109,7 @@ _RULES: list[tuple[str, str, str]] = [
      r"(?:(?:broke\s+out|erupted|raged|continued|intensified|took\s+place|were\s+reported)\s+(?:on\s+\w+\s+)?)?(?:on|in|at|against|near|around|targeting|inside|across|over|in\s+and\s+around)"),
     ("attacked", "active",
      r"shell(?:ed|ing|s)|bomb(?:ed|ing|s)|bombard(?:ed|ing|s)?|pound(?:ed|ing|s)|struck|strik(?:e|es|ing)|hit|target(?:ed|ing|s)|attack(?:ed|ing|s)?|raid(?:ed|ing)|ambush(?:ed|ing)|stormed|"
-     r"bl(?:ew|own|owing)\s+up|destroy(?:ed|ing|s)?|detonat(?:ed|ing)\s+(?:\w+\s+){0,2}?(?:in|inside|at)|"
-     r"(?:battl|fight)(?:ing|ed|es|e|s)?\s+(?:[\w-]+\s+){0,3}?(?:in|around|near|inside)"),
+     r"bl(?:ew|own|owing)\s+up|destroy(?:ed|ing|s)?|detonat(?:ed|ing)\s+(?:\w+\s+){0,2}?(?:in|inside|at)"),
 ]
 # At one start the rule listed first wins: passive and specific rules come before their
 # active twins above.
@@ -124,8 +124,9 @@ _ATTEMPT = re.compile(
     r"prepar(?:ed|ing|es)|poised|set|expected|vow(?:ed|ing|s)?|hop(?:ed|ing|es)|want(?:ed|s)?|intend(?:ed|s)?|order(?:ed|s)?|efforts?|"
     r"ready|determined|going|operations?|offensive|campaign|push|drive|battle|fight|struggl\w+)\b(?:\s+[\w-]+){0,3}?\s+to\s*$|\bto\s*$"
 )
+_SINCE_START = re.compile(r"(?i)\b(?:after|since|before)\s+(?:the\s+)?(?:start|beginning|launch)\s+of\s+(?:the\s+|an?\s+)?$")
 _SUCCESS = re.compile(r"(?i)\b(?:managed|succeeded|able)\s+to\s*$")
-_MODAL = re.compile(r"(?i)\b(?:would|could|might|may|will|shall|can|should|must|if|unless|whether|threaten\w*)\b(?:\s+[\w-]+){0,3}\s*$")
+_MODAL = re.compile(r"(?i)\b(?:would|could|might|may|will|shall|can|should|must|if|unless|whether|threaten\w*)\b[^,;.:]{0,50}$")
 _NEGATION = re.compile(r"(?i)(?:\b(?:not|never|no\s+longer|yet\s+to|denied|deny|denies|refuted|rejected\s+claims?)\b|n't\b)[^.;]{0,40}$")
 
 # --- places -----------------------------------------------------------------------------
@@ -135,16 +136,18 @@ _RELATION_BEFORE = re.compile(
     r"(?i)\b(?P<relation>"
     rf"(?:{_COUNT}\s*(?:-|\s)?(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\(\s*[^)]{{0,20}}\)\s+)?)?(?:to\s+the\s+|on\s+the\s+)?{_DIRECTIONS}\s+of"
     rf"|(?:in\s+)?(?:the\s+)?(?:{_DIRECTIONS}ern|central)(?:\s+(?:part|parts|side|outskirts|edge|end|half|districts|neighbou?rhoods|sector|bank)\s+of)?"
+    r"|(?:the\s+)?(?:outer|inner)\s+(?:part|parts|edge|districts)\s+of|(?:north|south|east|west)"
     r"|(?:the\s+(?:[a-z-]+\s+){0,2}?)?(?:cent(?:er|re)|heart|downtown)\s+of"
     r"|(?:the\s+)?(?:outskirts|edges?|fringes|vicinity|environs)\s+of"
+    rf"|(?:in\s+)?the\s+{_DIRECTIONS}\s+of|(?:the\s+)?(?:left|right)\s+(?:side|bank)\s+of"
     r"|near|outside|close\s+to|around|in"
     r")\s+(?:the\s+(?:city|town|village|district)\s+of\s+)?$"
 )
 # Cheap test on the last word before a place: can a relation ("west of", "eastern") end here?
-_RELATION_TAIL = re.compile(r"(?i)(?:\bof|ern|\bcentral|\bnear|\boutside|\bto|\baround|\bin)\s+$")
+_RELATION_TAIL = re.compile(r"(?i)(?:\bof|ern|\bcentral|\bnear|\boutside|\bto|\baround|\bin|\bnorth|\bsouth|\beast|\bwest)\s+$")
 _AREA_HEAD = re.compile(
     rf"(?i)(?:\b(?:a|an|the|some|several|many|dozens\s+of|scores\s+of|a\s+number\s+of|{_COUNT}|\d+|other|more)\s+)"
-    rf"(?:[\w-]+\s+){{0,2}}?{_AREA_NOUN}(?:\s+(?:located|situated|lying))?\s*(?:,\s*)?$"
+    rf"(?:[\w-]+\s+){{0,2}}?{_AREA_NOUN}(?:\s+(?:on|in|along|across)\s+the\s+[\w-]+)?(?:\s+(?:located|situated|lying))?\s*(?:,\s*)?$"
 )
 _OUTSKIRTS = re.compile(r"(?i)(?:the\s+)?(?:outskirts|edges?|fringes)\b")
 _WEAK_RELATION = re.compile(r"(?i)^(?:near|outside|close\s+to|around|in)\b")
@@ -157,19 +160,21 @@ _QUALIFIER_GAP = re.compile(
     rf"province|city|town|district|governorate|region)\s+)+$"
 )
 _LIST_GAP = re.compile(
-    r"(?i)^(?:,[^,;.]{1,40}(?=,))?\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s*&\s*|\s+or\s+)"
+    r"(?i)^(?:,[^,;.]{1,40}(?=,))?\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|including\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+including\s+|\s*&\s*|\s+or\s+)"
+    r"(?:(?:on|toward|towards|to|into|in)\s+)?"
     r"(?:the\s+(?:[a-z-]+\s+){0,2}?)?(?:(?:villages?|towns?|districts?|neighbou?rhoods?|areas?|city)\s+of\s+)?$"
 )
 _COREFERENCE = re.compile(
     r"(?i)\b(?:the|this|that)\s+(?P<noun>city|town|village|district|neighbou?rhood|provincial\s+capital|enclave|"
-    r"camp|base|air\s*base|airport|airfield|mosque|university|bridge|dam|compound|complex)\b"
-    r"(?!\s+(?:of|centre|center|limits|council|hall|walls|grounds\s+of|'s))(?!['\u2019]s)"
+    r"camp|base|air\s*base|airport|airfield|mosque|university|bridge|dam|compound|complex|cent(?:re|er))\b"
+    r"(?P<centre>\s+cent(?:re|er)\b)?(?!\s+(?:of|limits|council|hall|walls|grounds\s+of|'s))(?!['\u2019]s)"
 )
 # Kinds a noun can refer back to, the best fit first.
 _COREF_KINDS = {
     "city": ("city", "town"), "capital": ("city", "town"), "town": ("town", "city", "village"),
     "village": ("village", "town"), "district": ("neighbourhood",), "neighborhood": ("neighbourhood",),
     "neighbourhood": ("neighbourhood",), "enclave": ("town", "city", "neighbourhood", "region"),
+    "centre": ("city", "town"), "center": ("city", "town"),
 }
 _LANDMARK_KINDS = ("landmark",)
 _POSSESSIVE = re.compile(r"['\u2019]s?\b")
@@ -185,17 +190,28 @@ _DATELINE = re.compile(r"(?:\s*,\s*[\w .'-]{1,30}?)?\s*(?:\([^)]{1,40}\))?\s*(?:
 _SPEECH = r"(?:said|says|claimed|claims|announced|announces|reported|reports|stated|states|confirmed|added|noted|told\s+[\w\s.'-]{2,40}?|insisted|denied|warned|explained)"
 _CLAIMANT_LEAD = re.compile(r"(?i)^\W*according\s+to\s+(?P<who>[^,]{3,120}?)\s*,")
 _CLAIMANT_TRAIL = re.compile(
-    rf"(?i)(?:,|[,.?!][\"\u201d])\s*(?:according\s+to\s+(?P<who1>[^,\"\u201c\u201d]{{3,120}}?)|(?P<who2>[^,\"\u201c\u201d]{{2,100}}?)\s+{_SPEECH}|{_SPEECH}\s+(?P<who3>[^,\"\u201c\u201d.]{{3,100}}?))\s*[.!?\"\u201d]*$"
+    rf"(?i)(?:,|[,.?!][\"\u201d])\s*(?:according\s+to\s+(?P<who1>[^,\"\u201c\u201d]{{3,120}}?)|(?P<who2>[^,\"\u201c\u201d]{{2,100}}?)\s+{_SPEECH}|{_SPEECH}\s+(?P<who3>[^,\"\u201c\u201d.]{{3,100}}?))"
+    r"(?:\s+(?:on|late|early|in|last)\s+\w+(?:\s+\w+)?)?(?:,\s+(?:adding|after|as|while|but|citing|saying)\b[^\"\u201c\u201d]*)?\s*[.!?\"\u201d]*$"
 )
 _CLAIMANT_SUBJECT = re.compile(
-    rf"(?i)^\W*(?:(?:meanwhile|however|earlier|later|also|and|but|separately|on\s+\w+|in\s+[\w\s]+?),\s+)?(?P<who>[^,\"\u201c\u201d]{{2,120}}?)\s+{_SPEECH}\b(?:\s+that)?"
+    rf"(?i)^\W*(?:(?:meanwhile|however|earlier|later|also|and|but|separately|on\s+\w+|in\s+[\w\s]+?),\s+)?(?P<who>[^,\"\u201c\u201d]{{2,120}}?)(?:,[^,\"\u201c\u201d]{{1,60}},)?\s+{_SPEECH}\b(?:\s+that)?"
 )
 _MODIFIER_AFTER = re.compile(r"(?i)[-\s](?:held|controlled|occupied|linked|affiliated|run|allied|backed|inspired|loyal)\b")
 _ALLY_BEFORE = re.compile(r"(?i)\b(?:backed|supported|aided|assisted|helped)\s+by\s+(?:the\s+)?$")
 _AGENT = re.compile(r"\bby\b")
+_PAST = re.compile(r"(?i)(?:ed|took|fell|broke|broken|swept|overran|overrun|won|fled|withdrew|lost|struck|hit|drove|driven|taken|retaken|seized|held)\b")
+_PRESENT = re.compile(r"(?i)^(?:is|are|am|has|have|holds?|controls?)$")
+_PERFECT_BEFORE = re.compile(r"(?i)\b(?:has|have|is|are|now|still)\s+(?:\w+\s+)?$")
+_APPOSITION = re.compile(r"(?i)^an?\s")  # "al-Shura, a town north of Qayyarah"
+_SUBORDINATE = re.compile(r"(?i)\b(?:after|before|since|following|having)\b")
+_PREPOSITION_BEFORE = re.compile(r"(?i)\b(?:from|against|on|with|at|to|into|toward|towards|than|over|for)\s+(?:the\s+)?$")
+_OWN_FORCES = re.compile(r"(?i)\b(?:his|her|its|their|our)\s+(?:own\s+)?(?:forces|troops|fighters|men|units|soldiers)\b")
+_MOVED_DISTANCE = re.compile(r"(?i)\b(?:advanc|mov|push|withdr|retreat|pull|drove|driven)\w*\s+(?:back\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+)?$")
+_RELATIVE = re.compile(r"(?i)^(?:\s+[\w-]+){0,3}?\s*,?\s*(?:which|that|where|whom)\s+[^,;.]{0,50}$")
 _LOSER = re.compile(r"\b(?:of|from)\b")
 _PRONOUN = re.compile(r"(?i)^(?:he|she|they|it|the\s+(?:official|spokesman|source|commander|statement))$")
-_WINDOW = 60  # chars a place may sit from its trigger
+_SUBJECT_WINDOW = 80  # chars a place may sit before a passive trigger
+_OBJECT_WINDOW = 45  # chars an object may sit after an active verb
 _VERBISH = re.compile(r"(?i)\b(?:said|says|was|were|is|are|has|have|had|and\s+\w+ed)\b")
 
 
@@ -218,6 +234,7 @@ class _Context:
 
     recent: list[Mention]
     last_actor: ActorMatch | None = None
+    story_date: EventDate | None = None
 
 
 def extract_claims(
@@ -258,7 +275,8 @@ def extract_claims(
                 text, start, targets, triggers, actors, previous, published, lexicon, theatre,
                 context, neighbours,
             ))
-        context.recent = (context.recent + [m for m in sentence_mentions if not _is_possessive(body, m.end)])[-12:]
+        context.recent = (context.recent + [m for m in sentence_mentions if not _is_possessive(body, m.end)
+                                            and not _is_dateline(text, m.start - start, m.end - start)])[-12:]
         forces = [a for a in actors if a.kind == "force"]
         if forces:
             context.last_actor = forces[-1]
@@ -273,6 +291,10 @@ def _in_span(actor: ActorMatch, span: tuple[int, int] | None) -> bool:
     return span is not None and span[0] <= actor.start < span[1]
 
 
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    return not text[:start].strip() and bool(_DATELINE.match(text, end))
+
+
 def _is_possessive(text: str, end: int) -> bool:
     return bool(_POSSESSIVE.match(text, end, end + 2))
 
@@ -282,7 +304,7 @@ def _targets(text: str, offset: int, mentions: list[Mention], recent: list[Menti
     targets: list[Target] = []
     for mention in mentions:
         start, end = mention.start - offset, mention.end - offset
-        if _is_country(mention) or (not text[:start].strip() and _DATELINE.match(text, end)):
+        if _is_country(mention) or _is_dateline(text, start, end):
             continue
         if _is_possessive(text, end):
             part = _POSSESSIVE_AREA.match(text, end)
@@ -298,7 +320,11 @@ def _targets(text: str, offset: int, mentions: list[Mention], recent: list[Menti
             continue
         earlier = [m for m in mentions if m.start - offset < match.start() and not _is_possessive(text, m.end - offset)]
         referent = _referent(match.group("noun"), recent + earlier)
-        if referent is not None:
+        if referent is None:
+            continue
+        if match.group("centre") or match.group("noun").lower().startswith("cent"):
+            targets.append(Target(match.start(), match.end(), match.group(), referent, "center of", True))
+        else:
             targets.append(_vague_or_named(text, match.start(), match.end(), referent, 0, coreferent=True))
     targets.sort(key=lambda t: t.start)
     return targets
@@ -410,20 +436,23 @@ def _sentence_claims(
     if claimant_span and any(claimant_span[0] <= t.start < claimant_span[1] for t in triggers):
         claimant, claimant_span = "", None  # "ISIS seized Mosul and declared ...": not a speaker
     dates = resolve_event_dates(text, published)
+    story_date = context.story_date
+    context.story_date = story_date_from(dates, published) or story_date
     claimant_actors = [a for a in actors if _in_span(a, claimant_span)]
     claimant_actor = claimant_actors[0] if claimant_actors else _claimant_as_actor(claimant, lexicon, theatre)
     spoken = [a for a in actors if not _in_span(a, claimant_span)]
     modifiers = [a for a in spoken if _is_modifier(text, a)]
     free_actors = [a for a in spoken if a not in modifiers]
+    # "liberated from Islamic State": the object of a preposition is not a subject
+    objects = [a for a in free_actors if _PREPOSITION_BEFORE.search(text, max(0, a.start - 12), a.start)]
     claims: list[Claim] = []
-    shapes: list[str] = []
     seen: set[tuple[str, str, str]] = set()
     for number, trigger in enumerate(triggers):
         # a modifier inside the object ("encircled rebel-held Aleppo") does not end the clause
         limit = next((t.start for t in triggers[number + 1:] if t.shape != "compound"), len(text))
         floor = triggers[number - 1].end if number else 0
         for claim_type, places, actor, confidence in _read_trigger(
-            text, trigger, targets, free_actors, modifiers, floor, limit, claimant_actor, context, neighbours
+            text, trigger, targets, free_actors, objects, modifiers, floor, limit, claimant_actor, context, neighbours
         ):
             if actor is None or confidence <= 0:
                 continue
@@ -443,7 +472,7 @@ def _sentence_claims(
                     actor_text=actor.text,
                     side=actor.side,
                     claim_type=claim_type,
-                    date=event_date_for(dates, trigger.start, text, published),
+                    date=_event_date(text, triggers, number, dates, published, story_date, claim_type),
                     evidence=text,
                     evidence_start=offset,
                     evidence_end=offset + len(text),
@@ -452,11 +481,44 @@ def _sentence_claims(
                     mention=target.mention,
                     place=_claim_place(target),
                 ))
-                shapes.append(trigger.shape)
-    # "seized the last rebel-held district": the modifier tells the state before the capture
-    captured = {_place_key(c.mention) for c in claims if c.claim_type == "captured"}
-    return [c for c, shape in zip(claims, shapes) if not (shape == "compound" and _place_key(c.mention) in captured)]
+    # "seized the last rebel-held district", "cleared X, still held by the militants": the
+    # holding is the state before the capture
+    captured = {(_place_key(c.mention), c.side) for c in claims if c.claim_type == "captured"}
+    return [c for c in claims if not (c.claim_type == "holds" and any(
+        key == _place_key(c.mention) and side != c.side for key, side in captured))]
 
+
+
+def _event_date(
+    text: str, triggers: list[_Trigger], number: int, dates: list[DateExpression],
+    published: datetime | None, story_date: EventDate | None, claim_type: str,
+) -> EventDate | None:
+    """The date of one trigger: a date in its own clause; else one shared by the sentence,
+    unless it sits in a later subordinate clause ("entered X after clearing villages over the
+    past week"). "Held since 2014" is a state that still holds on the report day."""
+    trigger = triggers[number]
+    following = triggers[number + 1] if number + 1 < len(triggers) else None
+    low = triggers[number - 1].end if number else 0
+    high = following.start if following else len(text)
+    own = [d for d in dates if low <= d.start < high]
+    if not own:
+        subordinate = following is not None and _SUBORDINATE.search(text, trigger.end, following.start)
+        own = [d for d in dates if not (subordinate and d.start >= following.start)]
+    # only a simple past without its own date refers back to the day the story is about;
+    # "are advancing", "still holds", "has lost" are true on the report day
+    story = story_date if _is_simple_past(text, trigger) else None
+    date = event_date_for(own, trigger.start, text, published, story)
+    if claim_type == "holds" and published is not None and any(d.since and d.date == date for d in own):
+        return event_date_for([], trigger.start, "", published, None)
+    return date
+
+
+def _is_simple_past(text: str, trigger: _Trigger) -> bool:
+    words = trigger.match.group().split()
+    before = text[max(0, trigger.start - 12):trigger.start]
+    if _PRESENT.search(" ".join(words[:1])) or _PERFECT_BEFORE.search(before):
+        return False
+    return bool(_PAST.search(trigger.match.group()))
 
 
 def _place_key(mention: Mention) -> str:
@@ -485,12 +547,16 @@ def _is_modifier(text: str, actor: ActorMatch) -> bool:
     return bool(_MODIFIER_AFTER.match(text, actor.end) or _ALLY_BEFORE.search(text, max(0, actor.start - 25), actor.start))
 
 
-def _read_trigger(text, trigger, targets, actors, modifiers, floor, limit, claimant_actor, context, neighbours):
+def _read_trigger(text, trigger, targets, actors, objects, modifiers, floor, limit, claimant_actor, context, neighbours):
     """(claim type, places, actor, confidence) readings of one trigger."""
     shape, ctype = trigger.shape, trigger.claim_type
-    before = [a for a in actors if a.end <= trigger.start]
+    before = [a for a in actors if a.end <= trigger.start and a not in objects]
     in_clause = [a for a in before if a.start >= floor]
     subject = (in_clause or before or [None])[-1]
+    own = _OWN_FORCES.search(text, max(floor, trigger.start - 40), trigger.start)
+    if own and claimant_actor is not None and (subject is None or subject.end < own.start()):
+        # "his forces withdrew": the speaker's own side
+        subject = ActorMatch(own.start(), own.end(), own.group().strip(), claimant_actor.side, "force")
     if shape == "defended":
         places = _places_after(text, targets, trigger.end, limit)
         mid = trigger.match.group("mid")
@@ -510,16 +576,18 @@ def _read_trigger(text, trigger, targets, actors, modifiers, floor, limit, claim
         mid = trigger.match.groupdict().get("actor_mid")
         if mid:
             inner = [a for a in actors if trigger.match.start("actor_mid") <= a.start < trigger.match.end("actor_mid")]
-            return [(ctype, places, inner[0] if inner else None, 0.8)]
+            own_side = claimant_actor if re.match(r"(?i)(?:our|their|its)\b", mid) else None
+            return [(ctype, places, inner[0] if inner else own_side, 0.8)]
         if shape == "fell":
             return [(ctype, places, after[0] if after else None, 0.8)]
         # "held by X", "under the control of X": X holds; "recaptured by X": X took it;
         # "purged of X", "retaken from X": X lost it and the other side took it
         phrase = (trigger.match.group() + text[trigger.end:trigger.end + 8]).lower()
-        if after and (ctype == "holds" or _AGENT.search(phrase)):
-            return [(ctype, places, after[0], 0.8)]
-        loser = after[0] if after and _LOSER.search(phrase) else None
-        return [(ctype, places, _implied(loser, subject, claimant_actor, context), 0.6)]
+        if ctype == "holds" or _AGENT.search(phrase):
+            return [(ctype, places, after[0] if after else None, 0.8)]
+        # the subject of a passive is what it happened to: "ISIS fighters in Mosul are surrounded"
+        loser = after[0] if after and _LOSER.search(phrase) else subject
+        return [(ctype, places, _implied(loser, claimant_actor, context), 0.6)]
     if shape == "compound":
         glued = [a for a in modifiers if a.end == trigger.start]
         return [(ctype, _places_after(text, targets, trigger.end, limit, gap=25), glued[0] if glued else None, 0.75)]
@@ -527,7 +595,11 @@ def _read_trigger(text, trigger, targets, actors, modifiers, floor, limit, claim
         places = _places_after(text, targets, trigger.end, limit, gap=20) or _places_before(text, targets, trigger.start, floor)
         near = [a for a in actors if trigger.start - 40 <= a.end <= trigger.start]
         return [(ctype, places, near[-1] if near else None, 0.6)]
-    places = _places_after(text, targets, trigger.end, limit)
+    places = _places_after(text, targets, trigger.end, limit, gap=_OBJECT_WINDOW)
+    if not places and shape == "active":
+        places = _antecedent(text, targets, trigger.start, actors)
+    if ctype == "advancing" and _MOVED_DISTANCE.search(text, max(0, trigger.start - 30), trigger.start):
+        return []  # "advanced about a kilometre from X" says where they started
     if shape == "nominal":
         # "the recapture of X by Y", "the fall of X to Y"; a fall with no winner names no side.
         agent = [a for a in actors if places and places[-1].end <= a.start <= places[-1].end + 15
@@ -538,7 +610,10 @@ def _read_trigger(text, trigger, targets, actors, modifiers, floor, limit, claim
             return []
         return [(ctype, places, subject or claimant_actor, 0.6)]
     if ctype == "captured" and trigger.match.groupdict().get("loser_mid") is not None:
-        return [(ctype, places, subject or claimant_actor, 0.75)]
+        start = trigger.match.start("loser_mid")
+        losers = [a for a in actors if start <= a.start < trigger.match.end("loser_mid")]
+        readings = [(ctype, places, subject or claimant_actor, 0.75)]
+        return readings + ([("lost", places, losers[0], 0.7)] if losers else [])
     actor = subject
     if actor is None and ctype == "attacked" and _AIR_TRIGGER.search(trigger.match.group()):
         # "killed in an airstrike": the aircraft are usually named a sentence away
@@ -546,31 +621,47 @@ def _read_trigger(text, trigger, targets, actors, modifiers, floor, limit, claim
         actor = air[0] if air else None
     if ctype not in ("lost", "besieged"):
         actor = actor or claimant_actor  # a speaker does not announce its own losses
-    if actor is None and ctype in ("captured", "entered", "advancing", "holds"):
-        actor = context.last_actor
-        return [(ctype, places, actor, 0.5)]
-    return [(ctype, places, actor, 0.8 if subject else 0.6)]
+    readings = [(ctype, places, actor, 0.8 if subject else 0.6)]
+    if ctype == "lost" and places:
+        # "lost Falluja to ISIS": the winner is named after the place
+        winner = [a for a in actors if places[-1].end <= a.start <= places[-1].end + 12
+                  and re.match(r"\s*to\s+(?:the\s+)?$", text[places[-1].end:a.start])]
+        if winner:
+            readings.append(("captured", places, winner[0], 0.7))
+    return readings
 
 
-def _implied(loser, subject, claimant_actor, context) -> ActorMatch | None:
+def _antecedent(text: str, targets: list[Target], position: int, actors: list[ActorMatch]) -> list[Target]:
+    """"Qayyarah West air base, which troops took in July": the object is the place before."""
+    for target in reversed(targets):
+        if target.end <= position:
+            gap = text[target.end:position]
+            if _RELATIVE.match(gap) and any(target.end <= a.start < position for a in actors) or re.match(r"^\s*,?\s*where\b", gap):
+                return [target]
+            return []
+    return []
+
+
+def _implied(loser, claimant_actor, context) -> ActorMatch | None:
     """The side that gained a place the text only says was lost ("purged of ISIS")."""
-    for candidate in (claimant_actor, subject, context.last_actor):
+    for candidate in (claimant_actor, context.last_actor):
         if candidate is not None and (loser is None or candidate.side != loser.side):
             return candidate
     return None
 
 
-def _places_after(text: str, targets: list[Target], position: int, limit: int, gap: int = _WINDOW) -> list[Target]:
+def _places_after(text: str, targets: list[Target], position: int, limit: int, gap: int = 60) -> list[Target]:
     """The object of a trigger, with any list continuing it ("A, B and C")."""
     chosen: list[Target] = []
     for target in targets:
         if target.end <= position:
             continue
         if not chosen:
-            if target.start - position > gap or target.start >= limit or re.search(r"[.;]", text[position:max(position, target.start)]):
+            between = text[position:max(position, target.start)]
+            if target.start - position > gap or target.start >= limit or re.search(r"[.;]", between) or _SUBORDINATE.search(between):
                 return []
             chosen.append(target)
-        elif _LIST_GAP.match(text[chosen[-1].end:target.start]):
+        elif _LIST_GAP.match(text[chosen[-1].end:target.start]) and not _APPOSITION.match(target.place_text):
             chosen.append(target)
         else:
             break
@@ -580,7 +671,7 @@ def _places_after(text: str, targets: list[Target], position: int, limit: int, g
 def _places_before(text: str, targets: list[Target], position: int, floor: int) -> list[Target]:
     """The subject of a passive trigger: the nearest place before it in the same clause."""
     for target in reversed(targets):
-        if target.end <= position and position - target.end <= _WINDOW and target.start >= max(0, floor - 80):
+        if target.end <= position and position - target.end <= _SUBJECT_WINDOW and target.start >= max(0, floor - 80):
             if re.search(r"[;]", text[target.end:position]):
                 return []
             return [target]
@@ -590,13 +681,15 @@ def _places_before(text: str, targets: list[Target], position: int, floor: int) 
 def _hedge(text: str, trigger: _Trigger, claim_type: str) -> tuple[str, float] | None:
     """(claim type, confidence factor) after negation, modality and attempts; None = drop."""
     window = text[max(0, trigger.start - 50):trigger.start]
-    if _NEGATION.search(window) or _MODAL.search(window):
+    if _NEGATION.search(window) or _MODAL.search(window) or _SINCE_START.search(window):
         return None
     if _ATTEMPT.search(window) and not _SUCCESS.search(window):
         if claim_type in ("captured", "entered"):
             return "advancing", 0.7
         if claim_type == "besieged":
             return "advancing", 0.6
+        if claim_type == "attacked":
+            return "advancing", 0.6  # "preparing to attack X": moving on it
         if claim_type == "lost":
             return None
         return claim_type, 0.8

@@ -59,7 +59,8 @@ _BACKGROUND = re.compile(
     r"back\sin\b|previously|formerly|for\s(?:years|months|decades))"
 )
 
-_REPORTED = re.compile(r"(?i)\b(?:said|says|claimed|claims|announced|reported|added|stated|confirmed|told)\b")
+_SPEECH_BEFORE = re.compile(r"(?i)\b(?:said|says|announced|claimed|reported|told\s+\w+|statement)\s+(?:late\s+|early\s+)?$")
+_REPORTED = re.compile(r"(?i)\b(?:said|says|saying|claimed|claims|claiming|announced|reported|added|stated|confirmed|told)\b")
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,8 @@ class DateExpression:
     end: int
     text: str
     date: EventDate
+    since: bool = False  # "since June 2014": a state from then up to the report
+    of_speech: bool = False  # "said on Sunday": when it was said, not when it happened
 
 
 def resolve_event_dates(sentence: str, published: datetime | None) -> list[DateExpression]:
@@ -80,9 +83,11 @@ def resolve_event_dates(sentence: str, published: datetime | None) -> list[DateE
         event = _resolve(match, pub)
         if event is None:
             continue
-        if _SINCE_BEFORE.search(sentence, 0, match.start()) and pub:
+        since = bool(pub and _SINCE_BEFORE.search(sentence, 0, match.start()))
+        if since:
             event = _since(event, pub)
-        found.append(DateExpression(match.start(), match.end(), match.group(), event))
+        of_speech = bool(_SPEECH_BEFORE.search(sentence, max(0, match.start() - 20), match.start()))
+        found.append(DateExpression(match.start(), match.end(), match.group(), event, since, of_speech))
     return found
 
 
@@ -98,15 +103,30 @@ def is_background(sentence: str) -> bool:
 
 
 def event_date_for(
-    dates: list[DateExpression], position: int, sentence: str, published: datetime | None
+    dates: list[DateExpression], position: int, sentence: str, published: datetime | None,
+    story_date: EventDate | None = None,
 ) -> EventDate | None:
-    """The date of a statement at `position` in `sentence`: the closest date expression, else
-    the publication day, unless the sentence is background (then unknown)."""
-    if dates:
-        return min(dates, key=lambda d: _distance(d, position)).date
+    """The date of a statement at `position` in `sentence`: the closest date expression that
+    dates an event; else, unless the sentence is background, the day the story is about
+    (`story_date`, set by an earlier sentence) or the publication day."""
+    events = [d for d in dates if not d.of_speech]
+    if events:
+        # a date adverbial usually follows its verb: "were pushing ... on Sunday"
+        after = [d for d in events if d.start >= position and "," not in sentence[position:d.start]]
+        return min(after or events, key=lambda d: _distance(d, position)).date
     if published is None or is_background(sentence):
         return None
-    return day_date(published.date())
+    return story_date or day_date(published.date())
+
+
+def story_date_from(dates: list[DateExpression], published: datetime | None) -> EventDate | None:
+    """A day in the week before publication that later sentences without a date refer to."""
+    if published is None:
+        return None
+    first = (published - timedelta(days=7)).date().isoformat()
+    last = published.date().isoformat()
+    days = [d.date for d in dates if d.date.precision == "day" and not d.of_speech and first <= d.date.value <= last]
+    return days[-1] if days else None
 
 
 def day_date(day: date) -> EventDate:

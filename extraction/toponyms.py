@@ -41,20 +41,26 @@ movement network radio channel mobilization mobilisation guard guards corps divi
 regiment police university institute foundation bank airways airlines office department
 jund jaish liwa kataib saraya harakat ansar jabhat hizb asaib
 """.split())
-_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "of", "de"})
+_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu"})
 _LOWER_CUES = re.compile(
     r"(?:spokes(?:man|woman|person)|commander|leader|chief|official|minister|general|colonel|officer|"
-    r"cleric|sheikh|governor|mayor|militant|fighter|named|emir|head|prophet)\s+(?:of\s+\S+\s+)?$", re.I)
+    r"cleric|sheikh|governor|mayor|militant|fighter|named|emir|head|prophet|reporter|correspondent|"
+    r"journalist|envoy|photographer|activist|doctor|analyst|professor|researcher|director|secretary|"
+    r"ambassador|president|resident)\s+(?:of\s+\S+\s+)?$", re.I)
 
 _NAME = r"(?:(?:al|el|an|ash|as|ad|ar)-)?[A-Z][\w'’]+(?:[ -](?:(?:al|el)-)?[A-Z][\w'’]+)?"
-_PATTERNS = (
-    re.compile(rf"\bthe ({_NAME}) (?:neighbou?rhood|district|quarter|village|area)s?\b"),
-    re.compile(rf"\b(?:village|town|district|neighbou?rhood) of ({_NAME})"),
-    re.compile(rf"\b({_NAME}) village\b"),
-    re.compile(rf"\bHay ({_NAME})"),
-    re.compile(rf"\b((?:al|el)-[A-Z][\w'’]+) (?:district|neighbou?rhood|quarter)\b"),
-)
+# How news copy introduces a place the gazetteer may lack; one alternation, so one pass.
+_PATTERNS = re.compile("|".join((
+    rf"\bthe ({_NAME}) (?:neighbou?rhood|district|quarter|village|area)s?\b",
+    rf"\b(?:village|town|district|neighbou?rhood) of ({_NAME})",
+    rf"\b({_NAME}) village\b",
+    rf"\bHay ({_NAME})",
+    rf"\b((?:al|el)-[A-Z][\w'’]+) (?:district|neighbou?rhood|quarter)\b",
+)))
 _ARTICLE_PREFIXES = ("al-", "el-")
+# Generic words some aliases carry ("Ghazlani camp", "Anbar province"): the mention is the name.
+_GENERIC_TAILS = (" military camp", " camp", " base", " province", " governorate", " district",
+                  " neighbourhood", " neighborhood", " quarter", " area", " region")
 _WORD = re.compile(r"[\w'’-]+")
 
 
@@ -68,14 +74,25 @@ def load_stopwords(path: Path = STOPWORDS_FILE) -> frozenset[str]:
 
 def _gazetteer_spans(body: str, index: GazetteerIndex) -> list[tuple[int, int]]:
     spans = []
-    for last, (_key, length) in index.automaton.iter(spot_text(body)):
+    for last, length in index.automaton.iter(spot_text(body)):
         start, end = last - length + 1, last - 1  # padded text is one character ahead of body
         if not _starts_like_a_name(body, start):
             continue
-        if body[start - 3:start] in _ARTICLE_PREFIXES and (start == 3 or not body[start - 4].isalnum()):
+        if body[max(0, start - 3):start] in _ARTICLE_PREFIXES and (start == 3 or not body[start - 4].isalnum()):
             start -= 3  # "al-Bakr" as written, though the gazetteer knows it as "Bakr"
         spans.append((start, end))
     return spans
+
+
+def _without_generic_tail(body: str, span: tuple[int, int], index: GazetteerIndex) -> tuple[int, int]:
+    start, end = span
+    folded = fold(body[start:end])
+    for tail in _GENERIC_TAILS:
+        if folded.endswith(tail):
+            head_end = end - len(tail)
+            if set(index.lookup(body[start:head_end])) & set(index.lookup(body[start:end])):
+                return start, head_end
+    return span
 
 
 def _starts_like_a_name(body: str, start: int) -> bool:
@@ -131,25 +148,21 @@ def _is_person_or_org(body: str, start: int, end: int) -> bool:
         return True
     if (heads[n_before] in _GIVEN_NAMES or heads[n_before] in _TITLES) and n_before + 1 < len(words):
         return True
-    if any(w in _ORG_WORDS for w in folded[n_before + 1:] + folded[:n_before]):
+    if any(w in _ORG_WORDS for w in folded + heads[n_before:n_before + 1]):
         return True
     run_start = start - sum(len(w) + 1 for w in words[:n_before])
     return bool(_LOWER_CUES.search(body[max(0, run_start - 40):run_start]))
 
 
 def _pattern_spans(body: str) -> list[tuple[int, int]]:
-    spans = []
-    for pattern in _PATTERNS:
-        for match in pattern.finditer(body):
-            spans.append(match.span(1))
-    return spans
+    return [match.span(match.lastindex) for match in _PATTERNS.finditer(body)]
 
 
 def find_toponyms(body: str, sentences: list[tuple[int, int]], index: GazetteerIndex) -> list[Mention]:
     """Toponym mentions in `body`, in text order, with their sentence index."""
     stop = load_stopwords()
     folded = fold(body)
-    gazetteer = _longest_first(_gazetteer_spans(body, index))
+    gazetteer = [_without_generic_tail(body, s, index) for s in _longest_first(_gazetteer_spans(body, index))]
     found = [s for s in gazetteer if folded[s[0]:s[1]] not in stop and not _is_person_or_org(body, *s)]
     for start, end in _pattern_spans(body):
         if folded[start:end] in stop or any(start < e and s < end for s, e in gazetteer):

@@ -19,6 +19,8 @@ FUZZY_MIN_LENGTH = 7
 FUZZY_CUTOFF = 85.0
 MAX_CANDIDATES = 40
 UNIQUE_BONUS = 0.8
+WORLD_CITY_POPULATION = 500_000
+WORLD_CITY_BONUS = 1.5
 _TRUST = (1.0, 0.3, 0.0)  # by source rank: curated/corrections, added files, cities500
 _KIND_PRIOR = {"country": 1.0, "region": 0.3, "city": 0.3, "town": 0.1, "village": 0.0,
                "neighbourhood": 0.0, "landmark": 0.0}
@@ -122,8 +124,20 @@ def rank(index: GazetteerIndex, found: Sequence[tuple[int, float]], ev: Evidence
     if len(scored) == 1:
         scored[0].score += UNIQUE_BONUS
         scored[0].why.append("the only place of that name")
+    elif scored:
+        _favour_world_city(index, scored)
     scored.sort(key=lambda s: -s.score)
     return scored
+
+
+def _favour_world_city(index: GazetteerIndex, scored: list[Scored]) -> None:
+    """A bare "London" or "Paris" means the world city, whatever the theatre, when no namesake
+    comes near it in size."""
+    by_pop = sorted(scored, key=lambda s: -index.population[s.id])
+    top, runner = index.population[by_pop[0].id], index.population[by_pop[1].id]
+    if top >= WORLD_CITY_POPULATION and top >= 20 * runner:
+        by_pop[0].score += WORLD_CITY_BONUS
+        by_pop[0].why.append("world city")
 
 
 def as_candidate(index: GazetteerIndex, s: Scored) -> Candidate:

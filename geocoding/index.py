@@ -21,16 +21,18 @@ from typing import Iterable, Sequence
 
 import ahocorasick
 
-from geocoding.names import ARTICLES, is_junk_name, is_latin_name, name_key, spot_text
+from geocoding.names import (
+    ARTICLES, fold, is_junk_name, is_latin_folded, is_latin_name, key_of_folded, name_key, spot_text,
+)
 from geocoding.records import Place
 from geocoding.sources import (
-    CITIES500, COUNTRIES, RANK_CITIES, SourcePlace, SourceReport, read_cities500, read_countries,
+    CITIES500, COUNTRIES, RANK_CITIES, RANK_CURATED, SourcePlace, SourceReport, read_cities500, read_countries,
     read_curated, read_geonames_file,
 )
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "8"  # bump when the index layout or the name normalisation changes
+INDEX_VERSION = "11"  # bump when the index layout or the name normalisation changes
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CACHE_DIR = REPO_ROOT / "data" / "cache"
 DEFAULT_CURATED = REPO_ROOT / "data" / "curated_places.tsv"
@@ -85,7 +87,7 @@ class GazetteerIndex:
     population: array
     rank: array  # source trust, lower is better (see geocoding.sources)
     by_key: dict[str, int | tuple[int, ...]]  # a bare int for the many one-place keys: loads faster
-    automaton: ahocorasick.Automaton  # padded folded name (see names.spot_text) -> (key, length)
+    automaton: ahocorasick.Automaton  # padded folded name (see names.spot_text) -> its length
     fingerprint: str = ""
     reports: list[SourceReport] = field(default_factory=list)
     _by_ref: dict[str, int] | None = field(default=None, repr=False)
@@ -224,9 +226,12 @@ def build_index(files: Sequence[Path] = (), curated: Path | None = DEFAULT_CURAT
         idx.population[i], idx.rank[i] = p.population, p.rank
         spot = p.rank < RANK_CITIES or p.country in theatre or p.population >= SPOT_MIN_POPULATION
         for alias in p.names:
-            if is_junk_name(alias) or not is_latin_name(alias):
+            folded = fold(alias)
+            if not is_latin_folded(folded) or is_junk_name(alias):
                 continue
-            key = name_key(alias)
+            if p.rank > RANK_CURATED and alias == folded:
+                continue  # all lower case: a romanised spelling ("lun dun" on Renton, WA), not a name
+            key = key_of_folded(folded)
             if len(key) < 3:
                 continue
             ids = keyed.setdefault(key, [])
@@ -235,7 +240,7 @@ def build_index(files: Sequence[Path] = (), curated: Path | None = DEFAULT_CURAT
             if spot:
                 for form in _spot_forms(alias):
                     if not idx.automaton.exists(form):
-                        idx.automaton.add_word(form, (key, len(form)))
+                        idx.automaton.add_word(form, len(form))
     idx.by_key = {k: v[0] if len(v) == 1 else tuple(v) for k, v in keyed.items()}
     idx.automaton.make_automaton()
     return idx

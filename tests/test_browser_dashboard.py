@@ -16,7 +16,7 @@ pytestmark = pytest.mark.timeout(120)
 MAP_TRACES = """() => {
   const g = document.querySelector('#map .js-plotly-plot');
   if (!g || !g.data || !g.data.length) return null;
-  return g.data.map(t => ({ids: t.ids, colours: t.marker.color, key: g.layout.meta && g.layout.meta.key,
+  return g.data.filter(t => t.ids).map(t => ({ids: t.ids, colours: t.marker.color, key: g.layout.meta && g.layout.meta.key,
                             asof: g.layout.meta && g.layout.meta.asof}));
 }"""
 
@@ -85,6 +85,22 @@ def test_page_loads_with_markers_and_nothing_leaves_localhost(page, live_url):
     assert page.requests_made and only_local(page.requests_made) == []
     assert page.locator("#timeline .bars, #timeline .trace").count() > 0
     assert "Send data to Chart Studio" not in page.content()
+    hover = page.evaluate("() => document.querySelector('#map .js-plotly-plot').data[0].customdata[0]")
+    assert re.search(r"(held by|contested|holder unknown|no claim yet).*last claim .* sources?", hover)
+
+
+def test_play_steps_through_time_and_pause_stops_it(page, live_url):
+    places = api(live_url, "/api/places")
+    first = min(p["last_claim_date"] for p in places if p["last_claim_date"])
+    open_dashboard(page, live_url, f"?asof={first}", asof=first)
+    page.get_by_role("button", name="▶ Play").click()
+    page.wait_for_function("(f) => document.querySelector('#asof-label').textContent !== 'as of ' + f", arg=first)
+    page.get_by_role("button", name="❚❚ Pause").click()
+    page.wait_for_timeout(1500)
+    stopped = page.inner_text("#asof-label")
+    page.wait_for_timeout(2000)
+    assert page.inner_text("#asof-label") == stopped
+    assert wait_for_map(page, stopped.removeprefix("as of "))
 
 
 def test_moving_asof_across_a_capture_recolours_the_place(page, live_url):

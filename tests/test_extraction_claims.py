@@ -129,3 +129,36 @@ def test_countries_and_datelines_are_not_claimed():
 
 def test_all_capitals_text_still_gives_the_claim():
     assert summary("IRAQI FORCES RETOOK QARAQOSH ON TUESDAY.") == {("captured", "Iraqi government", "QARAQOSH")}
+
+
+def test_the_town_refers_back_to_the_story_place():
+    body = "Iraqi forces retook Qaraqosh on Monday after a week of fighting near Mosul. Troops entered the town centre at dawn."
+    claims = claims_of(body)
+    (entered,) = [c for c in claims if c.claim_type == "entered"]
+    assert entered.mention.text == "Qaraqosh" and entered.place_text == "the town centre"
+    assert entered.geo_precision == 2 and entered.date.value == "2016-10-31"  # the story's day
+
+
+def test_present_state_takes_the_report_day_and_past_events_the_story_day():
+    body = "Iraqi forces retook Bartella on Monday. ISIS still holds Hawija. Troops entered Qaraqosh."
+    dates = {c.place_text: c.date.value for c in claims_of(body)}
+    assert dates == {"Bartella": "2016-10-31", "Hawija": "2016-11-01", "Qaraqosh": "2016-10-31"}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Peshmerga fighters drove Islamic State out of Bartella.",
+     {("captured", "Kurdish forces", "Bartella"), ("lost", "ISIS", "Bartella")}),
+    ("The government lost Anah to the militants in January.",
+     {("lost", "Iraqi government", "Anah"), ("captured", "ISIS", "Anah")}),
+    ("A Kurdish official said his forces withdrew from Qaraqosh.", {("lost", "Kurdish forces", "Qaraqosh")}),
+    ("Iraqi forces retook Rutba, a town near the border, and Rawa.",
+     {("captured", "Iraqi government", "Rutba"), ("captured", "Iraqi government", "Rawa")}),
+    ("ISIS still controls Mosul, including Karama and Gogjali.",
+     {("holds", "ISIS", "Mosul"), ("holds", "ISIS", "Karama"), ("holds", "ISIS", "Gogjali")}),
+    ("They visited Qaraqosh, which troops took in July.", {("captured", "Iraqi government", "Qaraqosh")}),
+    ("The Hashd were preparing on Sunday to attack Hawija.", {("advancing", "Iraqi government", "Hawija")}),
+    ("Thousands of civilians fled Mosul, Iraqi officials said.", set()),
+    ("Residents fled to Bartella as troops approached.", set()),
+])
+def test_common_press_constructions(body, expected):
+    assert summary(body) == expected

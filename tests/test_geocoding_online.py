@@ -38,8 +38,16 @@ def no_outgoing(monkeypatch):
             raise OSError("network disabled in this test")
         return real_connect(sock, address)
 
+    real_create = socket.create_connection
+
+    def guarded_create(address, *args, **kwargs):
+        if not _is_loopback(address):
+            attempts.append(address)
+            raise OSError("network disabled in this test")
+        return real_create(address, *args, **kwargs)
+
     monkeypatch.setattr(socket.socket, "connect", guarded)
-    monkeypatch.setattr(socket, "create_connection", lambda address, *a, **k: (attempts.append(address), guarded(socket.socket(), address)))
+    monkeypatch.setattr(socket, "create_connection", guarded_create)
     return attempts
 
 

@@ -72,3 +72,15 @@ def test_a_town_gets_a_smaller_offset_than_a_city():
     town = Place("t", "Town", 36.0, 43.0, "town")
     far = lambda p: geodesic((36.0, 43.0), (area_place(p, "west of").lat, area_place(p, "west of").lon)).km
     assert far(town) < far(city)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Troops retook Karama near Qayyarah on Monday.", "geonames:6804359"),  # the village by Qayyarah
+    ("Troops retook Karama in Mosul on Monday.", "curated:karama"),
+    ("Troops retook Karama in Iraq on Monday.", None),  # five Iraqi villages of that name: unknown
+])
+def test_the_place_named_beside_decides_between_namesakes(theatre_index, body, expected):
+    res = resolved(theatre_index, body)["Karama"]
+    assert (res.place.ref if res.place else None) == expected
+    if expected is None:
+        assert "ambiguous" in res.reason and len(res.candidates) >= 2

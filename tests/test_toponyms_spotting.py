@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from extraction.sentences import split_sentences
 from extraction.toponyms import find_toponyms
+from geocoding.names import fold, spot_text
 from tests.test_geocoding_index import SHARED, theatre_index  # noqa: F401 (fixture)
 
 SEED_DIR = SHARED / "seed"
@@ -55,3 +58,18 @@ def test_longest_name_wins_and_lowercase_words_are_not_names(theatre_index):
     texts = [m.text for m in spot(theatre_index, body)]
     assert "Mosul airport" in texts and "Qayyarah West" in texts
     assert "mosul" not in texts and "Mosul" not in texts
+
+
+def test_generic_words_of_an_alias_stay_out_of_the_mention(theatre_index):
+    body = "Troops stormed the Ghazlani camp, west of Mosul, and later entered Anbar province."
+    assert [m.text for m in spot(theatre_index, body)] == ["Ghazlani", "Mosul", "Anbar"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(list("abAB sSlL-'’ʿ.,İıßẞŞḨāÉ\n") + ["Mosul", "Tal Afar", "al-", "Ḩammām"]),
+                max_size=40).map("".join))
+def test_offsets_are_true_for_any_text(theatre_index, body):
+    assert len(fold(body)) == len(body) and len(spot_text(body)) == len(body) + 2
+    for m in spot(theatre_index, body):
+        assert body[m.start:m.end] == m.text
+        assert m.text[:1].isupper() or m.text.startswith(("al-", "el-"))
