@@ -1,6 +1,8 @@
 """The WSGI entry point for a shared deployment:
 
-    .venv/bin/gunicorn --workers 2 --threads 4 --bind 127.0.0.1:8050 wsgi:server
+    .venv/bin/gunicorn --workers 2 --threads 4 --keep-alive 30 --bind 127.0.0.1:8050 wsgi:server
+
+One worker per core (the work is CPU-bound Python), a few threads each; docs/deploying.md says why.
 
 FRONTLINE_DB names the database; unset, the bundled demo database is built on first start.
 Basic auth and safe headers come from security.protect (FRONTLINE_AUTH_FILE / FRONTLINE_AUTH).
@@ -30,7 +32,8 @@ def database_path(env=os.environ) -> Path:
 
             ensure_demo_db(db)
     elif not db.is_file():
-        raise SystemExit(f"{DB_ENV}={db}: no such database; build it with: python app.py ingest FOLDER --db {db}")
+        # an exception (not SystemExit) makes gunicorn stop with "Worker failed to boot" instead of respawning
+        raise FileNotFoundError(f"{DB_ENV}={db}: no such database; build it with: python app.py ingest FOLDER --db {db}")
     return db
 
 

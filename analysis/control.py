@@ -118,13 +118,20 @@ class ControlIndex:
         self._c_entered = (types[ctrl][order] == "entered")
         self._c_key = self._c_place * _KEY + self._c_day + _DAY_SHIFT
         self._c_starts = np.searchsorted(self._c_place, self.places, "left")
-        self._c_pos = np.searchsorted(self.places, self._c_place)
 
-        # Pressure by a named side.
+        # The same control claims, and pressure claims by a named side, ordered by day, so the
+        # contested window is one slice instead of a scan.
+        by_day = np.argsort(self._c_day, kind="stable")
+        self._w_day = self._c_day[by_day]
+        self._w_end = self._c_end[by_day]
+        self._w_side = self._c_side[by_day]
+        self._w_lost = self._c_lost[by_day]
+        self._w_pos = np.searchsorted(self.places, self._c_place[by_day])
         pres = np.isin(types, PRESSURE_TYPES) & (side_codes >= 0)
-        self._p_day = day[pres]
-        self._p_side = side_codes[pres]
-        self._p_pos = np.searchsorted(self.places, place[pres])
+        by_day = np.argsort(day[pres], kind="stable")
+        self._p_day = day[pres][by_day]
+        self._p_side = side_codes[pres][by_day]
+        self._p_pos = np.searchsorted(self.places, place[pres][by_day])
 
     def at(self, asof: int) -> PlaceStates:
         cut = self.places * _KEY + asof + _DAY_SHIFT
@@ -148,15 +155,16 @@ class ControlIndex:
         held = holder_code >= 0
         window_start = asof - CONTESTED_WINDOW_DAYS
 
-        in_window = (self._c_day <= asof) & (self._c_day >= window_start) & ~self._c_lost
-        pos = self._c_pos
-        rival = in_window & (self._c_side != holder_code[pos]) & (self._c_end >= holder_day[pos]) & held[pos]
+        lo, hi = np.searchsorted(self._w_day, window_start, "left"), np.searchsorted(self._w_day, asof, "right")
+        pos = self._w_pos[lo:hi]
+        rival = ~self._w_lost[lo:hi] & held[pos] & (self._w_side[lo:hi] != holder_code[pos])
+        rival &= self._w_end[lo:hi] >= holder_day[pos]
         disagreement = np.zeros(self.n, dtype=bool)
         disagreement[pos[rival]] = True
 
-        p_pos = self._p_pos
-        pressed = (self._p_day <= asof) & (self._p_day >= window_start) & held[p_pos]
-        pressed &= (self._p_side != holder_code[p_pos]) & (self._p_day >= holder_day[p_pos])
+        lo, hi = np.searchsorted(self._p_day, window_start, "left"), np.searchsorted(self._p_day, asof, "right")
+        p_pos = self._p_pos[lo:hi]
+        pressed = held[p_pos] & (self._p_side[lo:hi] != holder_code[p_pos]) & (self._p_day[lo:hi] >= holder_day[p_pos])
         pressure = np.zeros(self.n, dtype=bool)
         pressure[p_pos[pressed]] = True
 

@@ -93,7 +93,7 @@ class GazetteerForCandidates:
 
     def candidates(self, name: str, load: bool) -> list[dict]:
         """Ranked gazetteer candidates; with load=False only if the index is already in memory."""
-        index = self.get() if load else self._index
+        index = self.get(wait=True) if load else self._index
         if index is None:
             return []
         from geocoding.candidates import rank_candidates

@@ -7,7 +7,11 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         return window.dash_clientside.no_update;
       }
       const isoDay = (d) => new Date(d * 86400000).toISOString().slice(0, 10);
-      const unpack = (text) => (text ? text.split(",").map(Number) : []);
+      const unpack = function (packed) {
+        const bytes = Uint8Array.from(atob(packed.b), (ch) => ch.charCodeAt(0));
+        const view = packed.t === "u32" ? new Uint32Array(bytes.buffer) : new Uint16Array(bytes.buffer);
+        return Array.from(view);
+      };
       const data = base.traces.map(function (t, i) {
         const packed = states.traces[i];
         const s = { c: unpack(packed.c), d: unpack(packed.d), n: unpack(packed.n) };
@@ -21,7 +25,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
           text: t.text,
           ids: t.refs,
           customdata: s.c.map(function (k, j) {
-            const last = s.d[j] >= 0 ? isoDay(s.d[j]) : "none";
+            const last = s.d[j] > 0 ? isoDay(states.first_day + s.d[j] - 1) : "none";
             return states.labels[k] + "<br>last claim " + last + " · " + s.n[j] + (s.n[j] === 1 ? " source" : " sources");
           }),
           hovertemplate: "<b>%{text}</b><br>%{customdata}<extra></extra>",
@@ -42,18 +46,23 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
           // a translucent halo around the place whose panel is open
           data.push({
             type: "scattermap", mode: "markers", name: "selected", lat: [t.lat[i]], lon: [t.lon[i]],
-            marker: { size: 34, color: "#EE3377", opacity: 0.25 }, hoverinfo: "skip", showlegend: false,
+            marker: { size: 30, color: "#1F2328", opacity: 0.3 }, hoverinfo: "skip", showlegend: false,
           });
         }
       });
+      // keep the user's zoom and pan across updates: once the map is drawn, reuse its view
+      const gd = document.querySelector("#map .js-plotly-plot");
+      const drawn = gd && gd._fullLayout && gd._fullLayout.map && gd.data && gd.data.length;
+      const center = drawn ? { lat: gd._fullLayout.map.center.lat, lon: gd._fullLayout.map.center.lon } : base.center;
+      const zoom = drawn ? gd._fullLayout.map.zoom : base.zoom;
       const offline = style === "white-bg";
       return {
         data: data,
         layout: {
           map: {
             style: style || "white-bg",
-            center: base.center,
-            zoom: base.zoom,
+            center: center,
+            zoom: zoom,
             layers: offline ? layers : layers.slice(2),
           },
           margin: { l: 0, r: 0, t: 0, b: 0 },

@@ -5,7 +5,8 @@
 An article X.txt is scored when X.gold.json sits beside it or in a sibling gold/ folder
 (defaults: ../shared/seed and data/demo). Prints toponym and claim precision / recall / F1,
 date accuracy over matched claims, the seed acceptance checks and the time per stage.
-A claim matches a gold claim on place (its text or its anchor's, case-insensitive; vague
+A claim matches a gold claim on place (its text or its anchor's, case-insensitive, or the gold
+toponym's gazetteer ref; vague
 claims on their anchor), side and claim type; each prediction matches at most one gold claim.
 """
 from __future__ import annotations
@@ -89,10 +90,21 @@ def _anchor(gold_claim: dict, toponyms: list[str]) -> str:
 
 
 def _place_keys(claim: Claim) -> set[str]:
+    """Names and gazetteer refs a claim's place goes by: as written, its anchor, its ref."""
     keys = {claim.place_text.lower()}
     if claim.mention is not None:
         keys.add(claim.mention.text.lower())
+    if claim.place is not None:
+        keys.add(claim.place.ref)
+        if claim.place.anchor_ref:
+            keys.add(claim.place.anchor_ref)
     return keys
+
+
+def _gold_refs(gold: dict) -> dict[str, str]:
+    """Gold toponym text -> its gazetteer ref, where the annotator gave one: the same place
+    matches whatever spelling the text used (Qaraqosh / Bakhdida)."""
+    return {t["text"].lower(): t["ref"] for t in gold.get("toponyms", []) if t.get("ref")}
 
 
 def score_article(name: str, gold: dict, extraction: Extraction) -> ArticleScore:
@@ -102,8 +114,10 @@ def score_article(name: str, gold: dict, extraction: Extraction) -> ArticleScore
     score.missed_toponyms = sorted(gold_toponyms - found)
     score.false_toponyms = sorted(found - gold_toponyms)
     unmatched = list(extraction.claims)
+    refs = _gold_refs(gold)
     for g in gold.get("claims", []):
         wanted = {g["place"].lower(), _anchor(g, sorted(gold_toponyms))}
+        wanted |= {refs[w] for w in wanted if w in refs}
         candidates = [c for c in unmatched if c.side == g["side"] and c.claim_type == g["claim"] and _place_keys(c) & wanted]
         if not candidates:
             score.missed_claims.append(g)

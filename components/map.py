@@ -3,6 +3,7 @@ states payload (who holds what; sent on every as-of move, a few compact integer 
 The browser joins them in assets/frontline.js, so an as-of move never resends coordinates."""
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 from functools import lru_cache
@@ -107,9 +108,12 @@ def marker_colour(state: str, holder: str | None, n_claims: int) -> str:
     return NO_EVIDENCE_COLOUR if n_claims == 0 else state_colour(state, holder)
 
 
-def packed(values: np.ndarray) -> str:
-    """Integers as one comma-separated string: a fraction of the cost of a JSON list to encode."""
-    return ",".join(map(str, values.tolist()))
+def packed(values: np.ndarray) -> dict:
+    """Non-negative integers as little-endian uint16 (or uint32) bytes in base64: about two
+    bytes a marker on the wire and far cheaper to encode than a JSON list."""
+    wide = len(values) and int(values.max()) > 0xFFFF
+    raw = values.astype("<u4" if wide else "<u2").tobytes()
+    return {"t": "u32" if wide else "u16", "b": base64.b64encode(raw).decode("ascii")}
 
 
 def states_payload(vs: ViewStates, key: str) -> dict:
@@ -127,6 +131,9 @@ def states_payload(vs: ViewStates, key: str) -> dict:
         state, holder = STATES[state_i], (holder_names[holder_i - 1] if holder_i else None)
         labels.append(plot_text(state_label(state, holder, has)))
         colours.append(marker_colour(state, holder, has))
-    traces = [{"c": packed(codes[rows]), "d": packed(s.last_day[rows]), "n": packed(s.n_sources[rows])}
+    # d: days since the corpus start + 1, 0 = no claim yet
+    days = np.where(s.last_day >= 0, s.last_day - vs.frame.first_day + 1, 0)
+    traces = [{"c": packed(codes[rows]), "d": packed(days[rows]), "n": packed(s.n_sources[rows])}
               for rows in _trace_split(vs)]
-    return {"key": key, "asof": vs.view.asof, "labels": labels, "colours": colours or [UNKNOWN_COLOUR], "traces": traces}
+    return {"key": key, "asof": vs.view.asof, "first_day": vs.frame.first_day, "labels": labels,
+            "colours": colours or [UNKNOWN_COLOUR], "traces": traces}

@@ -117,10 +117,6 @@ class ActorLexicon:
             covered = end
         return found
 
-    def side_of(self, phrase: str, theatre: str = "") -> str:
-        entry = self._pick(self._entries.get(_key(phrase), []), theatre)
-        return entry.side if entry else ""
-
     @staticmethod
     def _pick(entries: list[ActorEntry], theatre: str) -> ActorEntry | None:
         """The reading for this theatre; else one valid anywhere; else, with no theatre known,

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
-
 from extraction.actors import ActorLexicon, ActorMatch, load_actor_lexicon
 from extraction.dates import DateExpression, event_date_for, resolve_event_dates, story_date_from
 from extraction.records import Claim, EventDate, Mention
@@ -95,7 +94,7 @@ _RULES: list[tuple[str, str, str]] = [
     ("holds", "active",
      r"(?:still\s+)?(?:hold|holds|holding|held|control|controls|controlling|controlled|defend|defends|defended|defending|retain(?:s|ed)?|"
      r"maintain(?:s|ed)?\s+control\s+(?:of|over)|holed\s+up\s+in|entrenched\s+in|dug\s+in\s+(?:in|at)|block(?:ed|ing|s)?\s+off|fortif(?:ied|y|ying)|"
-     r"h(?:olding|eld|olds?)\s+out\s+in)"),
+     r"h(?:olding|eld|olds?)\s+out\s+in)\b"),
     ("besieged", "active",
      r"besieg(?:ed|ing|es|e)|encircl(?:ed|ing|es|e)|surround(?:ed|s)|(?:laid|lay|lays|laying|imposed|imposing|tightened|tightening)\s+(?:a\s+|the\s+|their\s+)?siege\s+(?:to|on|of|around)|"
      r"cut(?:s|ting)?\s+off|seal(?:ed|ing|s)?\s+off|completed\s+the\s+encirclement\s+of"),
@@ -196,17 +195,20 @@ _CLAIMANT_TRAIL = re.compile(
 _CLAIMANT_SUBJECT = re.compile(
     rf"(?i)^\W*(?:(?:meanwhile|however|earlier|later|also|and|but|separately|on\s+\w+|in\s+[\w\s]+?),\s+)?(?P<who>[^,\"\u201c\u201d]{{2,120}}?)(?:,[^,\"\u201c\u201d]{{1,60}},)?\s+{_SPEECH}\b(?:\s+that)?"
 )
-_MODIFIER_AFTER = re.compile(r"(?i)[-\s](?:held|controlled|occupied|linked|affiliated|run|allied|backed|inspired|loyal)\b")
+_MODIFIER_AFTER = re.compile(r"(?i)-(?:held|controlled|occupied|linked|affiliated|run|allied|backed|inspired|loyal)\b")
 _ALLY_BEFORE = re.compile(r"(?i)\b(?:backed|supported|aided|assisted|helped)\s+by\s+(?:the\s+)?$")
 _AGENT = re.compile(r"\bby\b")
 _PAST = re.compile(r"(?i)(?:ed|took|fell|broke|broken|swept|overran|overrun|won|fled|withdrew|lost|struck|hit|drove|driven|taken|retaken|seized|held)\b")
-_PRESENT = re.compile(r"(?i)^(?:is|are|am|has|have|holds?|controls?)$")
+_PRESENT = re.compile(r"(?i)^(?:is|are|am|has|have|holds?|controls?|still)$")
 _PERFECT_BEFORE = re.compile(r"(?i)\b(?:has|have|is|are|now|still)\s+(?:\w+\s+)?$")
 _APPOSITION = re.compile(r"(?i)^an?\s")  # "al-Shura, a town north of Qayyarah"
-_SUBORDINATE = re.compile(r"(?i)\b(?:after|before|since|following|having)\b")
+_SUBORDINATE = re.compile(r"(?i)\b(?:after|before|since|following|having|which|who|whom|where)\b")
+_MODAL_WORD = re.compile(r"(?i)\b(?:would|will|could|might|may|shall|plans?|planned|expect(?:s|ed)?)\b")
 _PREPOSITION_BEFORE = re.compile(r"(?i)\b(?:from|against|on|with|at|to|into|toward|towards|than|over|for)\s+(?:the\s+)?$")
 _OWN_FORCES = re.compile(r"(?i)\b(?:his|her|its|their|our)\s+(?:own\s+)?(?:forces|troops|fighters|men|units|soldiers)\b")
 _MOVED_DISTANCE = re.compile(r"(?i)\b(?:advanc|mov|push|withdr|retreat|pull|drove|driven)\w*\s+(?:back\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+)?$")
+_DETERMINER_GAP = re.compile(r"(?i)\s*(?:the\s+)?")
+_ACTOR_AS_MODIFIER = re.compile(r"(?i)\s+(?:positions?|targets?|hideouts?|bases?|fighters?|militants?|strongholds?|lines?|defences|defenses)\b")
 _RELATIVE = re.compile(r"(?i)^(?:\s+[\w-]+){0,3}?\s*,?\s*(?:which|that|where|whom)\s+[^,;.]{0,50}$")
 _LOSER = re.compile(r"\b(?:of|from)\b")
 _PRONOUN = re.compile(r"(?i)^(?:he|she|they|it|the\s+(?:official|spokesman|source|commander|statement))$")
@@ -488,7 +490,6 @@ def _sentence_claims(
         key == _place_key(c.mention) and side != c.side for key, side in captured))]
 
 
-
 def _event_date(
     text: str, triggers: list[_Trigger], number: int, dates: list[DateExpression],
     published: datetime | None, story_date: EventDate | None, claim_type: str,
@@ -500,10 +501,19 @@ def _event_date(
     following = triggers[number + 1] if number + 1 < len(triggers) else None
     low = triggers[number - 1].end if number else 0
     high = following.start if following else len(text)
+    # "would resume the advance on Tuesday": a date after a modal is not this event's;
+    # "three years after the militants overran it" dates only the clause it opens
+    dates = [d for d in dates if not (d.start > trigger.end and _MODAL_WORD.search(text, trigger.end, d.start))
+             and (not d.leads or low <= d.start <= trigger.start)]
     own = [d for d in dates if low <= d.start < high]
     if not own:
         subordinate = following is not None and _SUBORDINATE.search(text, trigger.end, following.start)
         own = [d for d in dates if not (subordinate and d.start >= following.start)]
+    if claim_type == "holds" and not any(not d.of_speech for d in own):
+        # "officers said on Thursday that they controlled the camp": the state as of that day
+        spoken = [d.date for d in own if d.of_speech]
+        if spoken:
+            return spoken[-1]
     # only a simple past without its own date refers back to the day the story is about;
     # "are advancing", "still holds", "has lost" are true on the report day
     story = story_date if _is_simple_past(text, trigger) else None
@@ -547,8 +557,13 @@ def _is_modifier(text: str, actor: ActorMatch) -> bool:
     return bool(_MODIFIER_AFTER.match(text, actor.end) or _ALLY_BEFORE.search(text, max(0, actor.start - 25), actor.start))
 
 
-def _read_trigger(text, trigger, targets, actors, objects, modifiers, floor, limit, claimant_actor, context, neighbours):
-    """(claim type, places, actor, confidence) readings of one trigger."""
+def _read_trigger(
+    text: str, trigger: _Trigger, targets: list[Target], actors: list[ActorMatch], objects: list[ActorMatch],
+    modifiers: list[ActorMatch], floor: int, limit: int, claimant_actor: ActorMatch | None,
+    context: _Context, neighbours: list[ActorMatch],
+) -> list[tuple[str, list[Target], ActorMatch | None, float]]:
+    """(claim type, places, actor, confidence) readings of one trigger. `floor`/`limit` are the
+    ends of the neighbouring triggers: the clause this one can reach."""
     shape, ctype = trigger.shape, trigger.claim_type
     before = [a for a in actors if a.end <= trigger.start and a not in objects]
     in_clause = [a for a in before if a.start >= floor]
@@ -596,6 +611,8 @@ def _read_trigger(text, trigger, targets, actors, objects, modifiers, floor, lim
         near = [a for a in actors if trigger.start - 40 <= a.end <= trigger.start]
         return [(ctype, places, near[-1] if near else None, 0.6)]
     places = _places_after(text, targets, trigger.end, limit, gap=_OBJECT_WINDOW)
+    if any(_is_direct_object(text, trigger, a) for a in actors):
+        places = []  # "moving toward the security forces": the object is an actor, not a place
     if not places and shape == "active":
         places = _antecedent(text, targets, trigger.start, actors)
     if ctype == "advancing" and _MOVED_DISTANCE.search(text, max(0, trigger.start - 30), trigger.start):
@@ -631,6 +648,11 @@ def _read_trigger(text, trigger, targets, actors, objects, modifiers, floor, lim
     return readings
 
 
+def _is_direct_object(text: str, trigger: _Trigger, actor: ActorMatch) -> bool:
+    return (0 <= actor.start - trigger.end <= 5 and _DETERMINER_GAP.fullmatch(text, trigger.end, actor.start) is not None
+            and not _ACTOR_AS_MODIFIER.match(text, actor.end))
+
+
 def _antecedent(text: str, targets: list[Target], position: int, actors: list[ActorMatch]) -> list[Target]:
     """"Qayyarah West air base, which troops took in July": the object is the place before."""
     for target in reversed(targets):
@@ -642,7 +664,7 @@ def _antecedent(text: str, targets: list[Target], position: int, actors: list[Ac
     return []
 
 
-def _implied(loser, claimant_actor, context) -> ActorMatch | None:
+def _implied(loser: ActorMatch | None, claimant_actor: ActorMatch | None, context: _Context) -> ActorMatch | None:
     """The side that gained a place the text only says was lost ("purged of ISIS")."""
     for candidate in (claimant_actor, context.last_actor):
         if candidate is not None and (loser is None or candidate.side != loser.side):

@@ -47,6 +47,7 @@ _DATE_FORMS = [
     r"(?P<today>today|tonight|this\s(?:morning|afternoon|evening))",
     r"(?P<yesterday>the\sday\sbefore\syesterday|yesterday|last\snight)",
     rf"(?:(?:about|some|around|nearly|almost|more\sthan|over|just|only)\s)?(?P<n>{_COUNT})\s(?P<ago_unit>day|week|month|year)s?\sago",
+    rf"(?:(?:about|some|around|nearly|almost|more\sthan|over|just|only)\s)?(?P<n_after>{_COUNT})\s(?P<after_unit>day|week|month|year)s?(?=\safter\b)",
     r"(?P<rel>earlier\sthis|later\sthis|this|last|past|previous)\s(?P<rel_unit>week|month|year|weekend)",
 ]
 _DATE_SCANNER = WordScanner(_DATE_FORMS, flags="(?i)")
@@ -72,6 +73,7 @@ class DateExpression:
     text: str
     date: EventDate
     since: bool = False  # "since June 2014": a state from then up to the report
+    leads: bool = False  # "three years after the militants overran it": dates the clause it opens
     of_speech: bool = False  # "said on Sunday": when it was said, not when it happened
 
 
@@ -80,14 +82,19 @@ def resolve_event_dates(sentence: str, published: datetime | None) -> list[DateE
     pub = published.date() if published else None
     found: list[DateExpression] = []
     for _, match in _DATE_SCANNER.scan(sentence):
-        event = _resolve(match, pub)
+        try:
+            event = _resolve(match, pub)
+        except (OverflowError, ValueError):
+            continue  # a date before year 1 or after 9999: no such day
         if event is None:
             continue
         since = bool(pub and _SINCE_BEFORE.search(sentence, 0, match.start()))
         if since:
             event = _since(event, pub)
         of_speech = bool(_SPEECH_BEFORE.search(sentence, max(0, match.start() - 20), match.start()))
-        found.append(DateExpression(match.start(), match.end(), match.group(), event, since, of_speech))
+        leads = bool(match.groupdict().get("after_unit"))
+        found.append(DateExpression(match.start(), match.end(), match.group(), event,
+                                    since=since, leads=leads, of_speech=of_speech))
     return found
 
 
@@ -121,7 +128,7 @@ def event_date_for(
 
 def story_date_from(dates: list[DateExpression], published: datetime | None) -> EventDate | None:
     """A day in the week before publication that later sentences without a date refer to."""
-    if published is None:
+    if published is None or published.year < 2:
         return None
     first = (published - timedelta(days=7)).date().isoformat()
     last = published.date().isoformat()
@@ -177,10 +184,16 @@ def _resolve(match: re.Match, pub: date | None) -> EventDate | None:
     if g["yesterday"]:
         return day_date(pub - timedelta(days=2 if g["yesterday"].lower().startswith("the day") else 1))
     if g["ago_unit"]:
-        return _ago(_NUMBERS.get(g["n"].lower()) or int(g["n"]), g["ago_unit"].lower(), pub)
+        return _ago(_count(g["n"]), g["ago_unit"].lower(), pub)
+    if g["after_unit"]:
+        return _ago(_count(g["n_after"]), g["after_unit"].lower(), pub)
     if g["rel_unit"]:
         return _relative_period(g["rel"].lower(), g["rel_unit"].lower(), pub)
     return None
+
+
+def _count(text: str) -> int:
+    return _NUMBERS.get(text.lower()) or int(text)
 
 
 def _month(text: str) -> int:

@@ -103,12 +103,14 @@ def _starts_like_a_name(body: str, start: int) -> bool:
 
 def _longest_first(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Non-overlapping spans, the longer one winning where two overlap."""
+    if not spans:
+        return []
+    covered = bytearray(max(end for _, end in spans) + 1)
     chosen: list[tuple[int, int]] = []
-    taken: list[tuple[int, int]] = []
     for start, end in sorted(set(spans), key=lambda s: (s[0] - s[1], s[0])):
-        if any(start < e and s < end for s, e in taken):
+        if covered.find(1, start, end) != -1:
             continue
-        taken.append((start, end))
+        covered[start:end] = b"\x01" * (end - start)
         chosen.append((start, end))
     chosen.sort()
     return chosen
@@ -148,7 +150,9 @@ def _is_person_or_org(body: str, start: int, end: int) -> bool:
         return True
     if (heads[n_before] in _GIVEN_NAMES or heads[n_before] in _TITLES) and n_before + 1 < len(words):
         return True
-    if any(w in _ORG_WORDS for w in folded + heads[n_before:n_before + 1]):
+    others = folded[:n_before] + folded[n_before + 1:]
+    single_word = [] if len(tokens[n_before]) > 1 else tokens[n_before]  # "Jund" of "Jund al-Khilafah"
+    if any(w in _ORG_WORDS for w in others + single_word):
         return True
     run_start = start - sum(len(w) + 1 for w in words[:n_before])
     return bool(_LOWER_CUES.search(body[max(0, run_start - 40):run_start]))
@@ -164,8 +168,11 @@ def find_toponyms(body: str, sentences: list[tuple[int, int]], index: GazetteerI
     folded = fold(body)
     gazetteer = [_without_generic_tail(body, s, index) for s in _longest_first(_gazetteer_spans(body, index))]
     found = [s for s in gazetteer if folded[s[0]:s[1]] not in stop and not _is_person_or_org(body, *s)]
+    in_gazetteer_span = bytearray(len(body) + 1)
+    for start, end in gazetteer:
+        in_gazetteer_span[start:end] = b"\x01" * (end - start)
     for start, end in _pattern_spans(body):
-        if folded[start:end] in stop or any(start < e and s < end for s, e in gazetteer):
+        if folded[start:end] in stop or in_gazetteer_span.find(1, start, end) != -1:
             continue
         if any(fold(w) in stop for w in _WORD.findall(body[start:end])):
             continue

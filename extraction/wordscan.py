@@ -7,8 +7,6 @@ once per distinct word by partial matching (the `regex` package), then kept in a
 from __future__ import annotations
 
 import re
-from typing import Iterator
-
 import regex
 
 _WORD = re.compile(r"\w+")
@@ -33,16 +31,23 @@ class WordScanner:
             self._starts[word] = found
         return found
 
-    def scan(self, text: str) -> Iterator[tuple[int, re.Match]]:
+    def scan(self, text: str) -> list[tuple[int, re.Match]]:
         """(pattern number, match) pairs in text order."""
+        found: list[tuple[int, re.Match]] = []
         covered = 0
+        starts, full = self._starts, self._full
         for word in _WORD.finditer(text):
             start = word.start()
             if start < covered:
                 continue
-            for n in self._patterns_starting(word.group()):
-                match = self._full[n].match(text, start)
+            token = word.group()
+            candidates = starts.get(token)
+            if candidates is None:
+                candidates = self._patterns_starting(token)
+            for n in candidates:
+                match = full[n].match(text, start)
                 if match:
                     covered = match.end()
-                    yield n, match
+                    found.append((n, match))
                     break
+        return found

@@ -58,3 +58,8 @@ def test_claims_of_a_place_in_the_export_contract(client):
 def test_claims_without_a_place_is_a_clear_400(client):
     response = client.get("/api/claims")
     assert response.status_code == 400 and "place" in response.get_json()["error"]
+
+
+def test_minimum_confidence_and_place_search_narrow_the_places(client):
+    assert places(client, "?asof=2018-01-01&minconf=0.95") == {}
+    assert list(places(client, "?asof=2018-01-01&q=raqq")) == ["geonames:163915"]

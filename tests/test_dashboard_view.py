@@ -40,3 +40,24 @@ def test_the_panel_lists_claims_oldest_first_within_the_range(scenario_db):
     claims = data.place_claims("geonames:99072", View(date_from="2015-01-01"))
     assert [c["date"] for c in claims] == sorted(c["date"] for c in claims)
     assert claims[0]["date"] == "2015-03-02"
+
+
+def test_the_dashboard_sees_claims_written_by_another_process(tmp_path, scenario_db, monkeypatch):
+    import shutil
+
+    import analysis.frame
+    from bench.synthetic import SynthClaim, write_claims
+    from store.db import connect
+
+    monkeypatch.setattr(analysis.frame, "RECHECK_SECONDS", 0.0)
+    db = tmp_path / "copy.sqlite"
+    shutil.copy(scenario_db, db)
+    data = DashboardData(db)
+    before = {p["place_ref"]: p for p in data.place_records(View(asof="2018-06-01"))}
+    assert before["geonames:163915"]["side"] == "SDF"
+    conn = connect(db)
+    write_claims(conn, [SynthClaim("late", "s000000000000000", "geonames:163915", "Raqqa", "Daesh", "ISIS",
+                                   "captured", "2018-05-01", "ISIS retook Raqqa.", 0.9)])
+    conn.close()
+    after = {p["place_ref"]: p for p in data.place_records(View(asof="2018-06-01"))}
+    assert after["geonames:163915"]["side"] == "ISIS"

@@ -162,3 +162,21 @@ def test_present_state_takes_the_report_day_and_past_events_the_story_day():
 ])
 def test_common_press_constructions(body, expected):
     assert summary(body) == expected
+
+
+@pytest.mark.parametrize("body, place, value", [
+    ("Peshmerga forces recaptured Bartella on Friday, 15 months after the group overran it.", "Bartella", "2016-10-28"),
+    ("Abadi declared victory in Mosul on Monday, three years after the militants overran the city.", "Mosul", "2016-10-31"),
+    ("Officers said on Thursday that troops controlled Qaraqosh.", "Qaraqosh", "2016-10-27"),
+    ("Officers said the troops had entered Gogjali and would resume the advance on Friday.", "Gogjali", "2016-11-01"),
+])
+def test_the_date_belongs_to_the_clause_it_is_in(body, place, value):
+    dates = {c.date.value for c in claims_of(body) if c.mention.text == place and c.side == "Iraqi government"
+             or c.mention.text == place and c.side == "Kurdish forces"}
+    assert dates == {value}
+
+
+def test_a_lead_date_dates_the_clause_it_opens():
+    body = "Abadi declared victory in Mosul on Monday, three years after the militants overran the city."
+    dates = {(c.side, c.date.value) for c in claims_of(body)}
+    assert ("ISIS", "2013") in dates

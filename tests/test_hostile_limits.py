@@ -29,10 +29,10 @@ def only_result(path: Path):
     return results[0]
 
 
-def run_python(code: str, *args: str, timeout: float = 120) -> dict:
+def run_python(code: str, *args: str, timeout: float = 120, env: dict[str, str] | None = None) -> dict:
     """Run `code` in a fresh interpreter (so its peak memory is its own) and read its JSON answer."""
     done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=timeout,
-                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})})
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -63,17 +63,12 @@ def test_a_file_over_the_limit_is_refused_naming_the_limit_and_how_to_raise_it(t
 
 def test_the_file_limit_is_read_from_the_environment(tmp_path):
     page = tmp_path / "page.txt"
-    page.write_text(GOOD_ARTICLE * 2000, encoding="utf-8")  # about 0.2 MB
-    answer = run_python(
-        "import json, sys; from pathlib import Path; from readers import read_path;"
-        "print(json.dumps([r.error for r in read_path(Path(sys.argv[1]), 'page.txt')]))", str(page))
-    assert answer == [None]
-    done = subprocess.run([sys.executable, "-c",
-                           "import json, sys; from pathlib import Path; from readers import read_path;"
-                           "print(json.dumps([r.error for r in read_path(Path(sys.argv[1]), 'page.txt')]))", str(page)],
-                          capture_output=True, text=True, cwd=ROOT, timeout=60,
-                          env={**os.environ, "PYTHONPATH": str(ROOT), "FRONTLINE_MAX_FILE_MB": "0.1"})
-    assert "over the 0.1 MB limit" in json.loads(done.stdout)[0]
+    page.write_text(GOOD_ARTICLE * 15_000, encoding="utf-8")  # about 1.4 MB
+    read = ("import json, sys; from pathlib import Path; from readers import read_path;"
+            "print(json.dumps({'errors': [r.error for r in read_path(Path(sys.argv[1]), 'page.txt')]}))")
+    assert run_python(read, str(page)) == {"errors": [None]}
+    [error] = run_python(read, str(page), env={"FRONTLINE_MAX_FILE_MB": "1"})["errors"]
+    assert "over the 1 MB limit" in error
 
 
 def test_uploads_over_the_limit_or_of_other_types_are_refused_with_the_limit_named():
@@ -176,6 +171,16 @@ def test_an_out_of_range_character_reference_in_a_feed_is_a_named_error(tmp_path
     feed = tmp_path / f"feed{suffix}"
     feed.write_bytes(b"<>&#1114112;")
     assert only_result(feed).error
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError,
+                   reason="htmldate (inside trafilatura) calls lxml drop_tree on a root <svg> and lxml asserts; "
+                   "readers/html.py does not catch AssertionError; found by test_hostile_properties; "
+                   "see the hardening report")
+def test_a_page_whose_root_is_an_svg_is_a_named_error(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text("<svg><html>", encoding="utf-8")
+    assert only_result(page).error
 
 
 # ---- quarantine and retry ---------------------------------------------------------------------

@@ -13,6 +13,8 @@ import json
 import os
 import re
 import sys
+import tempfile
+import traceback
 from collections import Counter
 from datetime import datetime
 from pathlib import Path
@@ -86,22 +88,32 @@ ANY_BYTES = st.one_of(st.binary(max_size=3000), encoded(TEXT), encoded(MARKUP),
                       st.tuples(encoded(MARKUP), st.integers(0, 400)).map(lambda t: t[0][: t[1]]))
 
 
-FEED_SUFFIXES = (".xml", ".rss", ".atom")
-CHARREF = re.compile(rb"&#(x[0-9a-fA-F]+|[0-9]+)")
+# Escapes already found and pinned by a deterministic xfail(strict=True) test in
+# test_hostile_limits.py, keyed by exception type and the function that raised it. A generated
+# input that hits one is counted and set aside, so the property keeps hunting for new ones;
+# anything else that escapes fails the test.
+KNOWN_ESCAPES = {
+    (ValueError, "handle_charref"): "test_an_out_of_range_character_reference_in_a_feed_is_a_named_error",
+    (AssertionError, "drop_tree"): "test_a_page_whose_root_is_an_svg_is_a_named_error",
+}
+ESCAPED = Counter()
 
 
-def known_feedparser_crash(suffix: str, data: bytes) -> bool:
-    """A numeric character reference past U+10FFFF makes feedparser raise ValueError out of
-    read_path (test_hostile_limits.py::test_an_out_of_range_character_reference_in_a_feed_is_a_named_error,
-    xfail until readers/feed.py catches it). Left out here so the property keeps testing the rest."""
-    if suffix.lower() not in FEED_SUFFIXES:
-        return False
-    for match in CHARREF.finditer(data):
-        ref = match.group(1).decode()
-        value = int(ref[1:], 16) if ref[0] in "xX" else int(ref)
-        if value > 0x10FFFF:
-            return True
-    return False
+def set_aside_known_escape(exc: Exception) -> None:
+    """Re-raise `exc` unless it is a known escape; a known one makes the input invalid."""
+    innermost = traceback.extract_tb(exc.__traceback__)[-1].name
+    if (type(exc), innermost) not in KNOWN_ESCAPES:
+        raise exc
+    ESCAPED[KNOWN_ESCAPES[type(exc), innermost]] += 1
+    assume(False)
+
+
+def read_all(path: Path) -> list:
+    try:
+        return list(read_path(path, str(path)))
+    except (ValueError, AssertionError) as exc:
+        set_aside_known_escape(exc)
+        raise
 
 
 # ---- checks -----------------------------------------------------------------------------------
@@ -166,25 +178,24 @@ def index():
 
 # ---- readers ----------------------------------------------------------------------------------
 
-@examples(ci=3500)
+@examples(ci=3000)
 @given(data=ANY_BYTES, suffix=st.sampled_from(READ_SUFFIXES))
 def test_any_bytes_in_any_file_type_give_articles_or_named_errors(workdir, data, suffix):
-    assume(not known_feedparser_crash(suffix, data))
-    RUN["bytes"] += 1
     path = workdir / f"scraped{suffix}"
     path.write_bytes(data)
-    check_results(list(read_path(path, str(path))), path)
+    results = read_all(path)
+    RUN["bytes"] += 1
+    check_results(results, path)
 
 
 @examples(ci=1500)
 @given(page=MARKUP, encoding=st.sampled_from(ENCODINGS), suffix=st.sampled_from([".html", ".htm", ".xml", ".rss"]))
 def test_broken_markup_pages_and_feeds_give_articles_or_named_errors(workdir, page, encoding, suffix):
-    data = page.encode(encoding, errors="replace")
-    assume(not known_feedparser_crash(suffix, data))
-    RUN["markup"] += 1
     path = workdir / f"page{suffix}"
-    path.write_bytes(data)
-    check_results(list(read_path(path, str(path))), path)
+    path.write_bytes(page.encode(encoding, errors="replace"))
+    results = read_all(path)
+    RUN["markup"] += 1
+    check_results(results, path)
 
 
 @examples(ci=1500)
@@ -201,7 +212,7 @@ def test_json_and_jsonl_records_of_odd_types_give_articles_or_named_errors(workd
     else:
         path = workdir / "export.json"
         path.write_text(json.dumps(records), encoding="utf-8")
-    results = list(read_path(path, str(path)))
+    results = read_all(path)
     check_results(results, path)
     if isinstance(records, dict) and isinstance(records.get("body"), str) and records["body"].strip() \
             and not lines and "\x00" not in records["body"]:
@@ -223,7 +234,7 @@ def test_csv_rows_of_any_shape_give_articles_or_named_errors(workdir, header, ro
     RUN["csv"] += 1
     path = workdir / "export.csv"
     path.write_text(out.getvalue(), encoding="utf-8", errors="replace")
-    check_results(list(read_path(path, str(path))), path)
+    check_results(read_all(path), path)
 
 
 # ---- extraction and geocoding -----------------------------------------------------------------
@@ -287,17 +298,19 @@ def ingest_target(workdir):
 @examples(ci=300)
 @given(files=st.lists(st.tuples(st.sampled_from(READ_SUFFIXES), ANY_BYTES), min_size=1, max_size=5))
 def test_ingest_of_a_folder_of_junk_never_stops_and_names_every_failure(workdir, ingest_target, files):
-    assume(not any(known_feedparser_crash(suffix, data) for suffix, data in files))
-    RUN["ingest"] += 1
     db, parser = ingest_target
-    folder = workdir / f"batch{RUN['ingest']}"
-    folder.mkdir()
+    folder = Path(tempfile.mkdtemp(prefix="batch-", dir=workdir))
     names = set()
     for number, (suffix, data) in enumerate(files):
         path = folder / f"{number}{suffix}"
         path.write_bytes(data)
         names.add(str(path))
-    summary = ingest_paths([folder], db, geoparser=parser)
+    try:
+        summary = ingest_paths([folder], db, geoparser=parser)
+    except (ValueError, AssertionError) as exc:
+        set_aside_known_escape(exc)
+        raise
+    RUN["ingest"] += 1
     for name, reason in summary.failed:
         assert name.split("#", 1)[0] in names and reason.strip()
     assert summary.read + summary.duplicate + len(summary.failed) >= len(files)
@@ -314,8 +327,10 @@ def test_inputs_generated_in_this_run(capsys):
     """Reports the real count; under the ci profile it must reach 10,000."""
     total = sum(RUN.values())
     detail = ", ".join(f"{name} {count}" for name, count in sorted(RUN.items()))
+    known = "; ".join(f"{count} hit {test}" for test, count in sorted(ESCAPED.items())) or "none"
     with capsys.disabled():
-        print(f"\nhostile property tests: {total} generated inputs ({detail}); profile {PROFILE}", file=sys.stderr)
+        print(f"\nhostile property tests: {total} generated inputs checked ({detail}); profile {PROFILE}; "
+              f"set aside as known escapes: {known}", file=sys.stderr)
     if PROFILE == "ci":
         if len(RUN) < len(CI_SHARES):
             pytest.skip(f"only {len(RUN)} of the {len(CI_SHARES)} property tests ran; the count is not comparable")
