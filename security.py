@@ -102,8 +102,11 @@ def is_allowed(users: Mapping[str, str], header: str | None) -> bool:
 
 def protect(app: dash.Dash, users: dict[str, str] | None = None) -> None:
     """Safe headers always; basic auth when `users` (else the environment) names any user.
-    Call once, after the app's routes are registered."""
+    A second call on the same app does nothing, so create_app and wsgi may both call it."""
     server = app.server
+    if server.config.get("frontline_protected"):
+        return
+    server.config["frontline_protected"] = True
     users = users_from_env() if users is None else dict(users)
     policy: list[str] = []  # built on the first response, when every inline script is registered
 
@@ -127,5 +130,3 @@ def protect(app: dash.Dash, users: dict[str, str] | None = None) -> None:
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         response.headers.setdefault("X-Frame-Options", "DENY")
         return response
-
-    server.config["frontline_auth"] = bool(users)

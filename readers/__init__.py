@@ -1,6 +1,7 @@
 """Readers turn files into Articles, one record at a time, naming every failure."""
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,7 @@ from .html import parse_html_article
 from .structured import read_csv, read_json, read_jsonl
 from .text import parse_text_article
 
+log = logging.getLogger("frontline.readers")
 DEFAULT_MAX_FILE_BYTES = int(float(os.environ.get("FRONTLINE_MAX_FILE_MB", "10")) * 1024 * 1024)
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 SUFFIXES = TEXT_SUFFIXES | {".json", ".jsonl", ".ndjson", ".csv", ".html", ".htm", ".xml", ".rss", ".atom"}
@@ -47,6 +49,9 @@ def read_path(path: Path, name: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES) ->
         yield ReadResult(name, None, str(exc))
     except OSError as exc:
         yield ReadResult(name, None, f"cannot open: {exc.strerror or exc}")
+    except Exception as exc:  # a parser library's own bug: name the file, keep the batch going
+        log.exception("unexpected error reading %s", name)
+        yield ReadResult(name, None, f"could not be read: {type(exc).__name__}: {exc}")
 
 
 def _read(path: Path, name: str, max_bytes: int) -> Iterator[ReadResult]:
@@ -74,11 +79,14 @@ def _read(path: Path, name: str, max_bytes: int) -> Iterator[ReadResult]:
             return
         reader = {".json": read_json, ".jsonl": read_jsonl, ".ndjson": read_jsonl, ".csv": read_csv}[suffix]
         records = reader(text, name)
-    for record_name, outcome in records:
+    count = 0
+    for count, (record_name, outcome) in enumerate(records, start=1):
         if isinstance(outcome, ReadError):
             yield ReadResult(record_name, None, str(outcome))
         else:
             yield ReadResult(record_name, outcome)
+    if count == 0:
+        raise ReadError("no records in the file")
 
 
 __all__ = ["Article", "ReadError", "ReadResult", "iter_files", "read_path"]

@@ -13,7 +13,10 @@ from .structured import Record
 
 
 def read_feed(data: bytes, path: str) -> Iterator[Record]:
-    feed = feedparser.parse(data)
+    try:
+        feed = feedparser.parse(data)
+    except (ValueError, OverflowError, RecursionError, AssertionError) as exc:
+        raise ReadError(f"unreadable feed: {type(exc).__name__}: {exc}") from None
     if not feed.entries:
         reason = getattr(feed, "bozo_exception", None)
         raise ReadError(f"no feed items found{f': {reason}' if reason else ''}")

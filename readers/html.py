@@ -16,12 +16,18 @@ _CONFIG.set("DEFAULT", "MAX_TREE_SIZE", str(MAX_TREE_SIZE))
 
 def parse_html_article(text: str, source_file: str) -> Article:
     try:
-        doc = trafilatura.bare_extraction(
-            text, with_metadata=True, include_comments=False, include_tables=False,
-            config=_CONFIG,
-        )
-    except (ValueError, etree.ParserError, RecursionError) as exc:
+        tree = lxml_html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
         raise ReadError(f"unreadable HTML: {exc}") from None
+    elements = sum(1 for _ in tree.iter())
+    if elements > MAX_TREE_SIZE:
+        raise ReadError(f"page has {elements:,} elements, over the {MAX_TREE_SIZE:,} element limit")
+    try:
+        doc = trafilatura.bare_extraction(
+            tree, with_metadata=True, include_comments=False, include_tables=False, config=_CONFIG,
+        )
+    except (ValueError, AssertionError, etree.ParserError, RecursionError) as exc:
+        raise ReadError(f"unreadable HTML: {type(exc).__name__}: {exc}") from None
     if doc is None or not (doc.text or "").strip():
         raise ReadError("no article text found in the HTML page")
     title = (doc.title or "").strip()

@@ -52,6 +52,8 @@ def read_json(text: str, path: str) -> Iterator[Record]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ReadError(f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+    except RecursionError:
+        raise ReadError("malformed JSON: nested too deeply") from None
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
     if isinstance(data, dict):
@@ -71,6 +73,9 @@ def read_jsonl(text: str, path: str) -> Iterator[Record]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             yield name, ReadError(f"malformed JSON line: {exc.msg}")
+            continue
+        except RecursionError:
+            yield name, ReadError("malformed JSON line: nested too deeply")
             continue
         yield name, _article_or_error(record, name)
 

@@ -111,3 +111,12 @@ def test_broken_auth_configuration_refuses_to_start_open(tmp_path, monkeypatch, 
     monkeypatch.setenv("FRONTLINE_AUTH_FILE", str(file))
     with pytest.raises(AuthConfigError):
         protect(create_app(scenario_db))
+
+
+def test_protecting_twice_checks_the_password_once_and_keeps_it(scenario_db):
+    app = create_app(scenario_db)
+    protect(app, dict(USERS))
+    protect(app, {"eve": "other"})
+    client = app.server.test_client()
+    assert client.get("/api/places", headers=basic("ana", USERS["ana"])).status_code == 200
+    assert client.get("/api/places", headers=basic("eve", "other")).status_code == 401
