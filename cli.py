@@ -89,6 +89,7 @@ def main(argv: list[str] | None = None) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from app import create_app
     from ingest.demo import ensure_demo_db
+    from security import protect
 
     db = getattr(args, "db", None)
     if db is None:
@@ -99,7 +100,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 2
     host, port = getattr(args, "host", DEFAULT_HOST), getattr(args, "port", DEFAULT_PORT)
     print(f"Frontline dashboard on http://{host}:{port}/  (database {db}; Ctrl+C to stop)")
-    create_app(db).run(host=host, port=port, debug=getattr(args, "debug", False))
+    app = create_app(db)
+    protect(app)
+    app.run(host=host, port=port, debug=getattr(args, "debug", False))
     return 0
 
 
