@@ -4,7 +4,6 @@ Layout comes from components/*, answers from analysis/* (DashboardData). An as-o
 only compact state arrays; the browser recolours the markers (assets/frontline.js)."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import dash
@@ -12,7 +11,7 @@ from dash import ALL, ClientsideFunction, Input, Output, Patch, State, ctx, dcc,
 
 from analysis.control import explain
 from analysis.frame import from_day, to_day
-from analysis.ingest_jobs import MAX_FILE_BYTES, MAX_PASTE_CHARS, IngestJobs, UploadRejected, decode_upload
+from analysis.ingest_jobs import MAX_FILE_BYTES, MAX_FILES, MAX_PASTE_CHARS, IngestJobs, UploadRejected, decode_upload
 from analysis.service import DashboardData
 from analysis.unresolved import GazetteerForCandidates, correct, unresolved_names, user_place
 from analysis.view import View, view_from_query
@@ -26,7 +25,6 @@ from components.timeline import asof_line, timeline_block, timeline_figure
 from components.unresolved import unresolved_list, unresolved_section
 from components.upload import upload_section
 from extraction.records import CLAIM_TYPES
-from store.db import DEFAULT_DB
 
 STORE_POLL_MS = 10_000
 VIEW_INPUTS = [
@@ -55,7 +53,8 @@ def create_app(db_path: str | Path, **options) -> dash.Dash:
     wire_unresolved(app, data)
     wire_upload(app, data)
     app.server.config["frontline_data"] = data
-    app.server.config["MAX_CONTENT_LENGTH"] = 60 * MAX_FILE_BYTES
+    # every allowed file at its largest, base64-encoded in the upload request, plus room for the form
+    app.server.config["MAX_CONTENT_LENGTH"] = MAX_FILES * MAX_FILE_BYTES * 4 // 3 + 2**20
     return app
 
 
@@ -332,13 +331,6 @@ def wire_upload(app: dash.Dash, data: DashboardData) -> None:
         failures = "; ".join(f"{n}: {r}" for n, r in job.failed[:5])
         return (str(job.total), str(max(job.total, 1)), job.message + (f" — {failures}" if failures else ""), True,
                 data.source.generation)
-
-
-def __getattr__(name: str):
-    """`gunicorn app:server` builds the app on first access, not at import."""
-    if name == "server":
-        return create_app(os.environ.get("FRONTLINE_DB", str(DEFAULT_DB))).server
-    raise AttributeError(name)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,9 @@
 """Guards for a dashboard that a team shares: optional HTTP basic auth from configuration, and
 response headers that keep article text inert in the browser even if a renderer slipped.
 
+The basic auth is a small before_request hook rather than dash-auth's BasicAuth: dash-auth
+2.3.0 answers 500 to a malformed Authorization header and compares passwords with ==.
+
 Credentials come from FRONTLINE_AUTH_FILE (recommended: a file of `user:password` lines that
 only the server's account can read) or FRONTLINE_AUTH="user:password[,user2:password2]".
 With neither, the dashboard is open: fine on 127.0.0.1, not on a shared network.
@@ -106,8 +109,8 @@ def protect(app: dash.Dash, users: dict[str, str] | None = None) -> None:
     server = app.server
     if server.config.get("frontline_protected"):
         return
-    server.config["frontline_protected"] = True
     users = users_from_env() if users is None else dict(users)
+    server.config["frontline_protected"] = True
     policy: list[str] = []  # built on the first response, when every inline script is registered
 
     if users:

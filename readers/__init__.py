@@ -61,7 +61,7 @@ def _read(path: Path, name: str, max_bytes: int) -> Iterator[ReadResult]:
     size = path.stat().st_size
     if size > max_bytes:
         raise ReadError(
-            f"file is {size / 2**20:.1f} MB, over the {max_bytes / 2**20:g} MB limit "
+            f"file is {size / 2**20:.1f} MB, over the {max_bytes / 2**20:.3g} MB limit "
             "(raise it with --max-file-mb or FRONTLINE_MAX_FILE_MB)"
         )
     data = path.read_bytes()

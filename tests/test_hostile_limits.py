@@ -1,6 +1,7 @@
 """Size limits and bombs: a file over the limit is refused with a message that names the limit,
 archives are not unpacked, a page with a huge element count or a feed with entity expansion
-does not blow up memory, uploads are checked, and a fixed file leaves the failures list."""
+does not blow up memory, uploads are checked, and parser faults found by the property tests
+stay named per-file errors. (Retry of a fixed file: tests/test_cli.py.)"""
 from __future__ import annotations
 
 import base64
@@ -114,7 +115,7 @@ def element_bomb(tmp_path_factory) -> dict:
 def test_a_page_with_a_huge_element_count_is_refused_without_memory_blow_up(element_bomb):
     [(error, _, _)] = element_bomb["results"]
     assert error
-    assert element_bomb["grown_mb"] < 512, f"reading a 4 MB page grew memory by {element_bomb['grown_mb']:.0f} MB"
+    assert element_bomb["grown_mb"] < 256, f"reading a 4 MB page grew memory by {element_bomb['grown_mb']:.0f} MB"
 
 
 def test_a_page_with_a_huge_element_count_is_refused_naming_the_limit(element_bomb):
@@ -181,31 +182,3 @@ def test_an_export_with_no_records_is_named(tmp_path, name, content):
     path.write_bytes(content)
     results = list(read_path(path, path.name))
     assert len(results) == 1 and results[0].error
-
-
-# ---- quarantine and retry ---------------------------------------------------------------------
-
-def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "app.py", *args], capture_output=True, text=True, cwd=ROOT, timeout=300,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
-
-
-def test_a_fixed_file_is_retried_and_leaves_the_failures_list(tmp_path):
-    folder = tmp_path / "scraped"
-    folder.mkdir()
-    (folder / "good.txt").write_text(GOOD_ARTICLE, encoding="utf-8")
-    broken = folder / "broken.json"
-    broken.write_text('{"title": "Qaraqosh retaken", "body": "Iraqi forces', encoding="utf-8")  # truncated
-    db = tmp_path / "frontline.sqlite"
-
-    first = cli("ingest", str(folder), "--db", str(db), "--quiet")
-    assert f"FAILED {broken}: malformed JSON" in first.stdout, first.stdout + first.stderr
-    listed = cli("failures", "--db", str(db), "--format", "jsonl")
-    assert [json.loads(line)["source_file"] for line in listed.stdout.splitlines()] == [str(broken)]
-
-    broken.write_text(json.dumps({"title": "Qaraqosh retaken", "published": "2016-10-22",
-                                  "body": "Iraqi forces recaptured Qaraqosh from ISIS on Saturday."}), encoding="utf-8")
-    retried = cli("ingest", "--retry-failed", "--db", str(db), "--quiet")
-    assert retried.returncode == 0, retried.stdout + retried.stderr
-    assert "articles read: 1" in retried.stdout and "failed: 0" in retried.stdout
-    assert cli("failures", "--db", str(db), "--format", "jsonl").stdout.strip() == ""
