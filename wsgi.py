@@ -2,7 +2,7 @@
 
     .venv/bin/gunicorn --workers 2 --threads 4 --keep-alive 30 --bind 127.0.0.1:8050 wsgi:server
 
-One worker per core (the work is CPU-bound Python), a few threads each; docs/deploying.md says why.
+One worker per core (the work is CPU-bound Python), a few threads each; the README's "Deploying for a team" says why.
 
 FRONTLINE_DB names the database; unset, the bundled demo database is built on first start.
 Basic auth and safe headers come from security.protect (FRONTLINE_AUTH_FILE / FRONTLINE_AUTH).

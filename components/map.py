@@ -20,7 +20,7 @@ from components.text import plot_text
 BASEMAP_DIR = Path(__file__).resolve().parents[1] / "data" / "basemap"
 NO_EVIDENCE_COLOUR = "#DDDDDD"
 TILE_STYLES = {
-    "white-bg": "Offline (borders only)",
+    "white-bg": "Offline (borders and rivers)",
     "open-street-map": "OpenStreetMap tiles (online)",
     "carto-positron": "Carto light tiles (online)",
     "carto-darkmatter": "Carto dark tiles (online)",
@@ -36,7 +36,7 @@ MAP_CONFIG = {
 
 @lru_cache(maxsize=1)
 def basemap_layers() -> tuple[dict, ...]:
-    """Sea, land, coast and border layers from the bundled Natural Earth extracts."""
+    """Sea, land, river, coast and border layers from the bundled extracts (data/basemap/)."""
     def load(name: str) -> dict:
         return json.loads((BASEMAP_DIR / f"{name}.geojson").read_text(encoding="utf-8"))
 
@@ -45,6 +45,7 @@ def basemap_layers() -> tuple[dict, ...]:
     return (
         {"source": sea, "type": "fill", "color": "#DCE8F0", "below": "traces"},
         {"source": load("land"), "type": "fill", "color": "#F6F4EE", "below": "traces"},
+        {"source": load("rivers"), "type": "line", "color": "#7AAAD0", "line": {"width": 1.4}, "below": "traces"},
         {"source": load("coast"), "type": "line", "color": "#9DB4C4", "line": {"width": 1}, "below": "traces"},
         {"source": load("borders"), "type": "line", "color": "#8A8A8A", "line": {"width": 1.2, "dash": [2, 1]}, "below": "traces"},
     )

@@ -16,124 +16,19 @@ from datetime import datetime
 from functools import lru_cache
 
 from extraction.actors import ActorLexicon, ActorMatch, load_actor_lexicon
+from extraction.claim_rules import AIR_TRIGGER, COUNT, UNIT, Trigger, find_triggers
 from extraction.dates import DateExpression, event_date_for, resolve_event_dates, story_date_from
+from extraction.hedges import hedge
 from extraction.records import Claim, EventDate, Mention
-from extraction.wordscan import WordScanner
 from geocoding.records import Place
 from geocoding.vague import area_place
-
-# --- triggers ---------------------------------------------------------------------------
-# Shapes: "active" actor before, place after; "passive" place before, agent after "by" (or a
-# loser after "of"/"from"); "fell" place before, winner after; "nominal" place after, actor
-# before or after "by"; "compound" actor glued before ("ISIS-held"), place after; "defended"
-# defender before, attacker between, place after; "either" place after if it follows closely,
-# else before.
-_AUX = r"(?:was|were|is|are|been|being|be|get|got)\s+(?:(?:\w+ly|fully|completely|now|also|finally|all|reportedly|since|recently|just)\s+)*[\"\u201c]?"
-_COUNT = r"(?:\d[\d,.]*|a\s+few|several|one|two|three|four|five|six|seven|eight|nine|ten|a)"
-_UNIT = r"(?:km|kilomet(?:er|re)s?|miles?|meters|metres|m|yards)"
-
-_RULES: list[tuple[str, str, str]] = [
-    # defended: the defender holds, the attacker attacked
-    ("holds", "defended",
-     r"(?:repel\w*|repuls\w*|thwart\w*|foil\w*|fend\w*\s+off|fought\s+off|beat\s+back|beaten\s+back|push\w*\s+back|halt\w*|stopp\w+|prevent\w*)\s+"
-     r"(?P<mid>[^.;]{0,80}?)\b(?:attacks?|assaults?|offensive|advance|incursion|attempts?)\s+(?:on|against|in|to\s+(?:storm|enter|retake|take|capture))\b"),
-    # advancing: intent to take
-    ("advancing", "active",
-     r"(?:offensives?|operations?|campaign|battle|fight|push|drive|war|assault)\s+(?:for|to)\s+(?:the\s+)?(?:full\s+)?(?:liberat\w+|retak\w+|re-take|recaptur\w+|captur\w+|free|freeing|clear|take|seize|reclaim\w*|liberation|recapture|capture|control)(?:\s+(?:of|control\s+of))?"),
-    ("advancing", "active",
-     r"launch\w*\s+(?:an?\s+|the\s+|their\s+|its\s+|a\s+new\s+|a\s+major\s+)?(?:[\w-]+\s+){0,2}?(?:offensive|assault|operation|campaign|push|drive|counter-?offensive)s?\s+(?:on|to|against|toward|towards|in|for|into|aimed\s+at|targeting)"),
-    ("advancing", "active",
-     r"(?:advanc\w*|mov(?:ed|ing|es|e)|push(?:ed|ing|es)?|march\w*|head\w*|press\w*|clos(?:ed|ing)\s+in)\s+(?:on\s+)?(?:(?:units|troops|forces|reinforcements|columns|fighters)\s+)?(?:(?:north|south|east|west)\w*\s+)?(?:further\s+|deeper\s+|closer\s+)?(?:on|toward|towards|to|in\s+the\s+direction\s+of|closer\s+to|near|for)\b|"
-     r"mass(?:ed|ing)\s+(?:(?:on\s+\w+\s+)|(?:\w+\s+){0,2})?(?:near|outside|around|on\s+the\s+outskirts\s+of)|within\s+(?:reach|sight|striking\s+distance|range)\s+of"),
-    ("advancing", "active",
-     r"clos(?:ed|ing|e)\s+in\s+on|clos(?:ed|ing)\s+(?:the\s+)?(?:noose|net|ring)\s+(?:on|around)|converg\w*\s+on|approach(?:ed|ing|es)|"
-     r"reach\w*\s+(?:the\s+)?(?:outskirts|edges?|gates|fringes|entrances?|perimeter|doorstep)\s+of|reach(?:ed|ing)|at\s+the\s+gates\s+of|"
-     r"on\s+the\s+(?:outskirts|edges?|doorstep|fringes)\s+of|(?:offensive|assault|advance|push|drive|operations?)\s+(?:on|against|toward|towards|near)"),
-    ("advancing", "active",
-     rf"{_COUNT}\s*(?:-|\s)?{_UNIT}\s+(?:\(\s*[^)]{{0,20}}\)\s+)?(?:away\s+)?(?:from|short\s+of|outside|of\s+(?:the\s+)?(?:centre|center|edge)\s+of)"),
-    # passive and state forms (before their active twins so the longer reading wins)
-    ("captured", "fell",
-     r"(?:fell|fallen|falls|fall)\s+(?:(?:back\s+)?(?:in)?to|into\s+the\s+hands\s+of|under\s+the\s+control\s+of|under)(?!\s+(?:the\s+)?(?:ground|pressure))"),
-    ("lost", "active",
-     _AUX + r"(?:expelled|driven|pushed|forced|kicked|ousted|chased|flushed|routed)\s+(?:back\s+)?(?:out\s+)?(?:of|from)"),
-    ("holds", "passive",
-     r"(?:still\s+|remain\w*\s+|was\s+|were\s+|is\s+|are\s+|being\s+|been\s+|firmly\s+)*(?:held|controlled|occupied|dominated|run|governed)\s+by|"
-     r"under\s+(?:the\s+)?(?:full\s+|complete\s+|firm\s+)?control\s+of|in\s+the\s+hands\s+of|under\s+(?P<actor_mid>[\w'\s-]{2,40}?)\s+control"),
-    ("besieged", "passive", _AUX + r"(?:besieged|encircled|surrounded|cut\s+off|sealed\s+off)|under\s+siege"),
-    ("entered", "passive", _AUX + r"(?:entered|stormed|breached|penetrated|infiltrated)"),
-    ("attacked", "passive", _AUX + r"(?:attacked|shelled|bombed|bombarded|struck|hit|targeted|raided|pounded)|came\s+under\s+(?:heavy\s+)?(?:attack|fire|shelling|bombardment|mortar\s+fire|rocket\s+fire)"),
-    ("captured", "passive",
-     _AUX + r"(?:declared\s+)?(?:liberated|retaken|re-taken|recaptured|captured|seized|freed|cleared|taken(?:\s+back|\s+over)?|overrun|conquered|secured|won\s+back|purged|cleansed|rid|emptied)"),
-    ("captured", "passive", r"declared\s+(?:fully\s+|completely\s+)?(?:liberated|free|retaken|cleared|recaptured)"),
-    ("captured", "declared",
-     r"declar(?:ed|es|ing)\s+(?:that\s+)?(?P<declared>[^.;,]{2,60}?)\s+(?:was\s+|is\s+|had\s+been\s+|has\s+been\s+)?"
-     r"(?:fully\s+|completely\s+|totally\s+)?(?:liberated|free|freed|retaken|recaptured|cleared)"),
-    ("captured", "passive", r"(?:liberated|retaken|recaptured|captured|seized|freed|cleared|overrun)\s+(?=by\b)"),
-    ("captured", "passive", r"(?:purged|cleansed|cleared|freed|emptied|rid)\s+(?:completely\s+|fully\s+|entirely\s+)?of"),
-    ("holds", "either", r"(?:last\s+)?(?:major\s+|remaining\s+|main\s+|key\s+|urban\s+)*(?:strongholds?|bastions?|holdouts?|de\s+facto\s+capital)\s+(?:of|in)?"),
-    # nominalisations
-    ("captured", "nominal", r"(?:liberation|recapture|capture|seizure|takeover|conquest|retaking|clearing|clearance|fall)\s+of"),
-    ("besieged", "nominal", r"(?:siege|encirclement|blockade)\s+(?:of|on)"),
-    ("lost", "nominal", r"loss\s+of"),
-    ("entered", "nominal", r"(?:entry|incursion|advance|push)\s+into"),
-    # active verbs
-    ("captured", "active",
-     r"(?:took|taken|take|takes|taking|seized|gained|regained|wrested|assumed|imposed|established|restored|retook|secured)\s+(?:back\s+)?(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|"
-     r"(?:took|taken|take|takes|taking)\s+over|won\s+back|win\s+back|sw(?:ept|eeping)\s+into|secur(?:ed|ing)|"
-     r"(?:re)?(?:took|taken)(?!\s+(?:part|refuge|shelter|place|cover|hold|up|time|positions?|away|off|out|back|over|control|charge|aim|prisoners?|hostages?|hundreds|dozens|thousands|men|people|him|them|it)\b)|"
-     r"liberat(?:ed|es|e|ing)|re-?took|re-?take[sn]?|re-?taking|recaptur(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|"
-     r"fre(?:ed|es|eing)|to\s+free|clear(?:ed|ing)|overr(?:an|un|uns|unning)|conquer(?:ed|s|ing)?|occup(?:ied|ies|ying)|purg(?:ed|ing)|"
-     r"(?:raised|hoisted|planted)\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+)?flags?\s+(?:over|in|above|on)|"
-     r"declared\s+(?:final\s+|full\s+)?victory\s+(?:over\s+[^.;,]{2,40}?\s+)?in"),
-    ("captured", "active", r"(?:expelled|drove|driven|pushed|kicked|ousted|chased|flushed|routed)\s+(?P<loser_mid>[^.;]{0,40}?)\s*(?:out\s+of|from)"),
-    ("entered", "active",
-     r"enter(?:ed|s|ing)?|storm(?:ed|s|ing)|br(?:oke|oken|eak|eaks|eaking)\s+into|push(?:ed|es|ing)?\s+(?:deep(?:er)?\s+|further\s+)?into|"
-     r"mov(?:ed|e|es|ing)\s+into|roll(?:ed|ing)\s+into|pour(?:ed|ing)\s+into|advanc(?:ed|ing|es)\s+(?:deep(?:er)?\s+)?into|"
-     r"made\s+(?:their|its)\s+way\s+into|penetrat(?:ed|ing)|breach(?:ed|ing)|infiltrat(?:ed|ing)|"
-     r"(?:gained|established|secured)\s+a\s+foothold\s+in|arriv(?:ed|ing|e|es)\s+in"),
-    ("holds", "active",
-     r"(?:still\s+)?(?:hold|holds|holding|held|control|controls|controlling|controlled|defend|defends|defended|defending|retain(?:s|ed)?|"
-     r"maintain(?:s|ed)?\s+control\s+(?:of|over)|holed\s+up\s+in|entrenched\s+in|dug\s+in\s+(?:in|at)|block(?:ed|ing|s)?\s+off|fortif(?:ied|y|ying)|"
-     r"h(?:olding|eld|olds?)\s+out\s+in)\b"),
-    ("besieged", "active",
-     r"besieg(?:ed|ing|es|e)|encircl(?:ed|ing|es|e)|surround(?:ed|s)|(?:laid|lay|lays|laying|imposed|imposing|tightened|tightening)\s+(?:a\s+|the\s+|their\s+)?siege\s+(?:to|on|of|around)|"
-     r"cut(?:s|ting)?\s+off|seal(?:ed|ing|s)?\s+off|completed\s+the\s+encirclement\s+of"),
-    ("lost", "active",
-     r"withdr(?:ew|awn|awing|aws|aw)\s+from|retreat(?:ed|ing|s)?\s+from|pull(?:ed|ing|s)?\s+(?:back\s+|out\s+)?(?:out\s+of|from)|"
-     r"abandon(?:ed|ing|s)?|fled(?!\s+(?:to|toward|towards|into|for|across|north|south|east|west))|fle(?:e|es|eing)\s+from|los(?:t|es|ing)\s+(?:control\s+(?:of|over)\s+)?|evacuat(?:ed|ing)|gave\s+up|ceded|surrendered"),
-    ("attacked", "active",
-     r"(?:air\s*-?\s*strikes?|air\s+raids?|strikes?|bombings?|bombardments?|shelling|shells|mortars?|rockets?|missiles?|artillery\s+fire|"
-     r"attacks?|assaults?|car\s+bomb(?:ing)?s?(?:\s+attacks?)?|suicide\s+(?:car\s+)?bomb(?:ing|ings|ers?|s)?(?:\s+attacks?)?|IEDs?|"
-     r"clashes|fighting|battles?|skirmishes|raids?|ambush(?:es)?|counter-?attacks?)\s+"
-     r"(?:(?:broke\s+out|erupted|raged|continued|intensified|took\s+place|were\s+reported)\s+(?:on\s+\w+\s+)?)?(?:on|in|at|against|near|around|targeting|inside|across|over|in\s+and\s+around)"),
-    ("attacked", "active",
-     r"shell(?:ed|ing|s)|bomb(?:ed|ing|s)|bombard(?:ed|ing|s)?|pound(?:ed|ing|s)|struck|strik(?:e|es|ing)|hit|target(?:ed|ing|s)|attack(?:ed|ing|s)?|raid(?:ed|ing)|ambush(?:ed|ing)|stormed|"
-     r"bl(?:ew|own|owing)\s+up|destroy(?:ed|ing|s)?|detonat(?:ed|ing)\s+(?:\w+\s+){0,2}?(?:in|inside|at)"),
-]
-# At one start the rule listed first wins: passive and specific rules come before their
-# active twins above.
-_TRIGGER_SCANNER = WordScanner([pattern for _, _, pattern in _RULES], flags="(?i)")
-# "ISIS-held Mosul": the actor is glued to the participle.
-_COMPOUND = re.compile(r"(?i)(?<=\w)-(?:held|controlled|occupied|dominated|run)\b")
-_AIR_TRIGGER = re.compile(r"(?i)air|bomb|warplane|jet")
-
-# --- hedges -----------------------------------------------------------------------------
-_ATTEMPT = re.compile(
-    r"(?i)\b(?:fail(?:ed|s|ing)?|tr(?:ied|ying|y|ies)|attempt(?:ed|ing|s)?|sought|seek(?:s|ing)?|bid|aim(?:ed|ing|s)?|plan(?:ned|ning|s)?|"
-    r"prepar(?:ed|ing|es)|poised|set|expected|vow(?:ed|ing|s)?|hop(?:ed|ing|es)|want(?:ed|s)?|intend(?:ed|s)?|order(?:ed|s)?|efforts?|"
-    r"ready|determined|going|operations?|offensive|campaign|push|drive|battle|fight|struggl\w+)\b(?:\s+[\w-]+){0,3}?\s+to\s*$|\bto\s*$"
-)
-_SINCE_START = re.compile(r"(?i)\b(?:after|since|before)\s+(?:the\s+)?(?:start|beginning|launch)\s+of\s+(?:the\s+|an?\s+)?$")
-_SUCCESS = re.compile(r"(?i)\b(?:managed|succeeded|able)\s+to\s*$")
-_MODAL = re.compile(r"(?i)\b(?:would|could|might|may|will|shall|can|should|must|if|unless|whether|threaten\w*)\b[^,;.:]{0,50}$")
-_NEGATION = re.compile(r"(?i)(?:\b(?:not|never|no\s+longer|yet\s+to|denied|deny|denies|refuted|rejected\s+claims?)\b|n't\b)[^.;]{0,40}$")
 
 # --- places -----------------------------------------------------------------------------
 _DIRECTIONS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
 _AREA_NOUN = r"(?:villages?|towns?|hamlets?|areas?|districts?|neighbou?rhoods?|quarters?|suburbs?|settlements?|regions?|positions?|parts?|sections?|localities|locations?|sites?|hills?|farms?|oil\s+fields?|territor(?:y|ies))"
 _RELATION_BEFORE = re.compile(
     r"(?i)\b(?P<relation>"
-    rf"(?:{_COUNT}\s*(?:-|\s)?(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\(\s*[^)]{{0,20}}\)\s+)?)?(?:to\s+the\s+|on\s+the\s+)?{_DIRECTIONS}\s+of"
+    rf"(?:{COUNT}\s*(?:-|\s)?(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\(\s*[^)]{{0,20}}\)\s+)?)?(?:to\s+the\s+|on\s+the\s+)?{_DIRECTIONS}\s+of"
     rf"|(?:in\s+)?(?:the\s+)?(?:{_DIRECTIONS}ern|central)(?:\s+(?:part|parts|side|outskirts|edge|end|half|districts|neighbou?rhoods|sector|bank)\s+of)?"
     r"|(?:the\s+)?(?:outer|inner)\s+(?:part|parts|edge|districts)\s+of|(?:north|south|east|west)"
     r"|(?:the\s+(?:[a-z-]+\s+){0,2}?)?(?:cent(?:er|re)|heart|downtown)\s+of"
@@ -145,7 +40,7 @@ _RELATION_BEFORE = re.compile(
 # Cheap test on the last word before a place: can a relation ("west of", "eastern") end here?
 _RELATION_TAIL = re.compile(r"(?i)(?:\bof|ern|\bcentral|\bnear|\boutside|\bto|\baround|\bin|\bnorth|\bsouth|\beast|\bwest)\s+$")
 _AREA_HEAD = re.compile(
-    rf"(?i)(?:\b(?:a|an|the|some|several|many|dozens\s+of|scores\s+of|a\s+number\s+of|{_COUNT}|\d+|other|more)\s+)"
+    rf"(?i)(?:\b(?:a|an|the|some|several|many|dozens\s+of|scores\s+of|a\s+number\s+of|{COUNT}|\d+|other|more)\s+)"
     rf"(?:[\w-]+\s+){{0,2}}?{_AREA_NOUN}(?:\s+(?:on|in|along|across)\s+the\s+[\w-]+)?(?:\s+(?:located|situated|lying))?\s*(?:,\s*)?$"
 )
 _OUTSKIRTS = re.compile(r"(?i)(?:the\s+)?(?:outskirts|edges?|fringes)\b")
@@ -155,7 +50,7 @@ _PLACE_NOUN = r"(?:village|town|city|district|neighbou?rhood|area|region|provinc
 # "Asyla village west of Mosul", "Qayyarah, 60 km south of Mosul", "Ghazlani camp on the edge of Mosul".
 _QUALIFIER_GAP = re.compile(
     rf"(?i)^(?:\s+{_PLACE_NOUN}){{0,2}}(?:\s*,\s*|\s+)(?:(?:in|of|near|outside|inside|on|at|just|about|some|around|the|to|"
-    rf"{_COUNT}\s*(?:-|\s)?{_UNIT}|\(\s*[^)]{{0,20}}\)|{_DIRECTIONS}(?:ern)?|central|edges?|outskirts|side|bank|part|end|heart|cent(?:er|re)|"
+    rf"{COUNT}\s*(?:-|\s)?{UNIT}|\(\s*[^)]{{0,20}}\)|{_DIRECTIONS}(?:ern)?|central|edges?|outskirts|side|bank|part|end|heart|cent(?:er|re)|"
     rf"province|city|town|district|governorate|region)\s+)+$"
 )
 _LIST_GAP = re.compile(
@@ -268,7 +163,7 @@ def extract_claims(
         actors = [_shift(a, -start) for a in actors_by_sentence.get(index, [])]
         sentence_mentions = by_sentence.get(index, [])
         targets = _targets(text, start, sentence_mentions, context.recent)
-        triggers = _triggers(text) if targets else []
+        triggers = find_triggers(text) if targets else []
         triggers = [t for t in triggers if not any(tg.start <= t.start < tg.end for tg in targets)]
         if triggers:
             previous = body[sentences[index - 1][0]:sentences[index - 1][1]] if index else ""
@@ -407,30 +302,8 @@ def _claimant(text: str, previous: str = "") -> tuple[str, tuple[int, int] | Non
 
 
 # --- claims -----------------------------------------------------------------------------
-@dataclass
-class _Trigger:
-    start: int
-    end: int
-    claim_type: str
-    shape: str
-    match: re.Match
-
-
-def _triggers(text: str) -> list[_Trigger]:
-    found = [_Trigger(m.start(), m.end(), "holds", "compound", m) for m in _COMPOUND.finditer(text)]
-    for n, match in _TRIGGER_SCANNER.scan(text):
-        claim_type, shape, _ = _RULES[n]
-        found.append(_Trigger(match.start(), match.end(), claim_type, shape, match))
-    found.sort(key=lambda t: (t.start, t.start - t.end))
-    kept: list[_Trigger] = []
-    for trigger in found:
-        if not kept or trigger.start >= kept[-1].end:
-            kept.append(trigger)
-    return kept
-
-
 def _sentence_claims(
-    text: str, offset: int, targets: list[Target], triggers: list[_Trigger], actors: list[ActorMatch],
+    text: str, offset: int, targets: list[Target], triggers: list[Trigger], actors: list[ActorMatch],
     previous: str, published: datetime | None, lexicon: ActorLexicon, theatre: str,
     context: _Context, neighbours: list[ActorMatch],
 ) -> list[Claim]:
@@ -458,7 +331,7 @@ def _sentence_claims(
         ):
             if actor is None or confidence <= 0:
                 continue
-            hedged = _hedge(text, trigger, claim_type)
+            hedged = hedge(text, trigger, claim_type)
             if hedged is None:
                 continue
             for target in places:
@@ -491,7 +364,7 @@ def _sentence_claims(
 
 
 def _event_date(
-    text: str, triggers: list[_Trigger], number: int, dates: list[DateExpression],
+    text: str, triggers: list[Trigger], number: int, dates: list[DateExpression],
     published: datetime | None, story_date: EventDate | None, claim_type: str,
 ) -> EventDate | None:
     """The date of one trigger: a date in its own clause; else one shared by the sentence,
@@ -523,7 +396,7 @@ def _event_date(
     return date
 
 
-def _is_simple_past(text: str, trigger: _Trigger) -> bool:
+def _is_simple_past(text: str, trigger: Trigger) -> bool:
     words = trigger.match.group().split()
     before = text[max(0, trigger.start - 12):trigger.start]
     if _PRESENT.search(" ".join(words[:1])) or _PERFECT_BEFORE.search(before):
@@ -558,7 +431,7 @@ def _is_modifier(text: str, actor: ActorMatch) -> bool:
 
 
 def _read_trigger(
-    text: str, trigger: _Trigger, targets: list[Target], actors: list[ActorMatch], objects: list[ActorMatch],
+    text: str, trigger: Trigger, targets: list[Target], actors: list[ActorMatch], objects: list[ActorMatch],
     modifiers: list[ActorMatch], floor: int, limit: int, claimant_actor: ActorMatch | None,
     context: _Context, neighbours: list[ActorMatch],
 ) -> list[tuple[str, list[Target], ActorMatch | None, float]]:
@@ -632,7 +505,7 @@ def _read_trigger(
         readings = [(ctype, places, subject or claimant_actor, 0.75)]
         return readings + ([("lost", places, losers[0], 0.7)] if losers else [])
     actor = subject
-    if actor is None and ctype == "attacked" and _AIR_TRIGGER.search(trigger.match.group()):
+    if actor is None and ctype == "attacked" and AIR_TRIGGER.search(trigger.match.group()):
         # "killed in an airstrike": the aircraft are usually named a sentence away
         air = [a for a in neighbours if a.kind == "air"]
         actor = air[0] if air else None
@@ -648,7 +521,7 @@ def _read_trigger(
     return readings
 
 
-def _is_direct_object(text: str, trigger: _Trigger, actor: ActorMatch) -> bool:
+def _is_direct_object(text: str, trigger: Trigger, actor: ActorMatch) -> bool:
     return (0 <= actor.start - trigger.end <= 5 and _DETERMINER_GAP.fullmatch(text, trigger.end, actor.start) is not None
             and not _ACTOR_AS_MODIFIER.match(text, actor.end))
 
@@ -698,21 +571,3 @@ def _places_before(text: str, targets: list[Target], position: int, floor: int) 
                 return []
             return [target]
     return []
-
-
-def _hedge(text: str, trigger: _Trigger, claim_type: str) -> tuple[str, float] | None:
-    """(claim type, confidence factor) after negation, modality and attempts; None = drop."""
-    window = text[max(0, trigger.start - 50):trigger.start]
-    if _NEGATION.search(window) or _MODAL.search(window) or _SINCE_START.search(window):
-        return None
-    if _ATTEMPT.search(window) and not _SUCCESS.search(window):
-        if claim_type in ("captured", "entered"):
-            return "advancing", 0.7
-        if claim_type == "besieged":
-            return "advancing", 0.6
-        if claim_type == "attacked":
-            return "advancing", 0.6  # "preparing to attack X": moving on it
-        if claim_type == "lost":
-            return None
-        return claim_type, 0.8
-    return claim_type, 1.0

@@ -13,6 +13,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 
+from extraction.actors import load_actor_lexicon
 from extraction.records import Mention
 from geocoding.index import GazetteerIndex
 from geocoding.names import fold, spot_text
@@ -38,7 +39,7 @@ _ORG_WORDS = frozenset("""
 organization organisation units unit forces force army ministry brigade brigades council party
 front committee command service services agency tv press news times post company group state
 movement network radio channel mobilization mobilisation guard guards corps division battalion
-regiment police university institute foundation bank airways airlines office department
+regiment police university institute foundation bank airways airlines office department wire
 jund jaish liwa kataib saraya harakat ansar jabhat hizb asaib
 """.split())
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu"})
@@ -57,6 +58,17 @@ _PATTERNS = re.compile("|".join((
     rf"\bHay ({_NAME})",
     rf"\b((?:al|el)-[A-Z][\w'’]+) (?:district|neighbou?rhood|quarter)\b",
 )))
+# Where the verb or preposition before a capitalised name makes it a place ("captured Baghuz",
+# "clashes in al-Shaar"); an actor, person or organisation there is dropped later.
+_CUED = re.compile(
+    rf"\b(?:captured|recaptured|retook|seized|liberated|entered|stormed|besieged|encircled|overran|reached)\s+({_NAME})\b"
+    rf"|\b(?:in|into|at|near|around|inside|toward|towards|on)\s+((?:al|el|ash|as|ad|ar|at|az)-[A-Z][\w'’]+(?: [A-Z][\w'’]+)?)"
+)
+# "the neighbourhoods of al-Hamidiya and al-Sheikh Yassin", "Qabasin, Bizaah and ...": further
+# items of a list whose first item is a place.
+_LIST_NEXT = re.compile(rf"(?:,\s+(?:and\s+)?|\s+and\s+|\s+or\s+)({_NAME})(?=[\s.,;:)]|$)")
+# "TIKRIT, Iraq (Meridian Wire) -": the outlet in brackets before a dateline dash.
+_OUTLET = re.compile(r"\(([^()]{1,40})\)\s*(?:--|[-\u2014\u2013])\s")
 _ARTICLE_PREFIXES = ("al-", "el-")
 # Generic words some aliases carry ("Ghazlani camp", "Anbar province"): the mention is the name.
 _GENERIC_TAILS = (" military camp", " camp", " base", " province", " governorate", " district",
@@ -162,6 +174,37 @@ def _pattern_spans(body: str) -> list[tuple[int, int]]:
     return [match.span(match.lastindex) for match in _PATTERNS.finditer(body)]
 
 
+def _cued_spans(body: str) -> list[tuple[int, int]]:
+    return [match.span(match.lastindex) for match in _CUED.finditer(body)]
+
+
+def _list_items_after(body: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Names listed right after a found place, each item continuing the list."""
+    items = []
+    for _, end in spans:
+        while (match := _LIST_NEXT.match(body, end)) is not None:
+            items.append(match.span(1))
+            end = match.end(1)
+    return items
+
+
+def _is_actor(body: str, start: int, end: int) -> bool:
+    """"captured Islamic State fighters", "in al-Nusra territory": the name is an armed actor."""
+    return any(a.start == 0 for a in load_actor_lexicon().find(body[start:min(len(body), end + 30)]))
+
+
+def _outlet_spans(body: str) -> list[tuple[int, int]]:
+    return [match.span(1) for match in _OUTLET.finditer(body, 0, 400)]
+
+
+def _usable_pattern_span(body: str, folded: str, start: int, end: int, stop: frozenset[str], in_gazetteer_span: bytearray) -> bool:
+    """A name found by how the text introduces it, unless it is a stop word or overlaps a
+    gazetteer name already found."""
+    if folded[start:end] in stop or in_gazetteer_span.find(1, start, end) != -1:
+        return False
+    return not any(fold(w) in stop for w in _WORD.findall(body[start:end]))
+
+
 def find_toponyms(body: str, sentences: list[tuple[int, int]], index: GazetteerIndex) -> list[Mention]:
     """Toponym mentions in `body`, in text order, with their sentence index."""
     stop = load_stopwords()
@@ -172,12 +215,19 @@ def find_toponyms(body: str, sentences: list[tuple[int, int]], index: GazetteerI
     for start, end in gazetteer:
         in_gazetteer_span[start:end] = b"\x01" * (end - start)
     for start, end in _pattern_spans(body):
-        if folded[start:end] in stop or in_gazetteer_span.find(1, start, end) != -1:
-            continue
-        if any(fold(w) in stop for w in _WORD.findall(body[start:end])):
-            continue
-        found.append((start, end))
+        if _usable_pattern_span(body, folded, start, end, stop, in_gazetteer_span):
+            found.append((start, end))
+    for start, end in _cued_spans(body):
+        if _usable_pattern_span(body, folded, start, end, stop, in_gazetteer_span) and not _is_person_or_org(body, start, end) \
+                and not _is_actor(body, start, end):
+            found.append((start, end))
     found = _longest_first(found)
+    for start, end in _list_items_after(body, found):
+        if _usable_pattern_span(body, folded, start, end, stop, in_gazetteer_span) and not _is_person_or_org(body, start, end) \
+                and not _is_actor(body, start, end):
+            found.append((start, end))
+    outlets = _outlet_spans(body)
+    found = [s for s in _longest_first(found) if not any(o[0] <= s[0] < o[1] for o in outlets)]
     starts = [s for s, _ in sentences]
     return [
         Mention(start=s, end=e, text=body[s:e], sentence=max(0, bisect_right(starts, s) - 1))
