@@ -7,7 +7,10 @@ Rules (DESIGN.md "Control state at a date"):
   a latest `lost` by Y leaves the holder unknown (it does not make Y the holder);
 - `contested` when, within CONTESTED_WINDOW_DAYS before the as-of day, another side claims
   control over the same span, or another side attacked / advanced on / besieged the place on
-  or after the holder's latest control claim, or the holder has only `entered` it;
+  or after the holder's latest control claim, or the holder has only `entered` it; and, for as
+  long as no newer control claim settles it, when the latest control claim came within
+  DISPUTE_DAYS of another side's control claim (a counter-claim: "IS said it drove the troops
+  back out", a day after the army said it entered);
 - `stale` when the latest evidence is more than STALE_AFTER_DAYS old;
 - `unknown` when no control-bearing claim names a holder.
 Pure numpy over a ClaimFrame so that an as-of move is a few binary searches."""
@@ -22,6 +25,7 @@ from analysis.frame import ClaimFrame
 CONTROL_TYPES = ("captured", "entered", "holds", "lost")
 PRESSURE_TYPES = ("attacked", "advancing", "besieged")
 CONTESTED_WINDOW_DAYS = 30
+DISPUTE_DAYS = 7
 STALE_AFTER_DAYS = 180
 
 # Same-day control claims of one side are read in this order, so "entered and took full
@@ -117,6 +121,7 @@ class ControlIndex:
         self._c_lost = (types[ctrl][order] == "lost")
         self._c_entered = (types[ctrl][order] == "entered")
         self._c_key = self._c_place * _KEY + self._c_day + _DAY_SHIFT
+        self._c_disputed = _counter_claims(self._c_place, self._c_side, self._c_day, self._c_lost)
         self._c_starts = np.searchsorted(self._c_place, self.places, "left")
 
         # The same control claims, and pressure claims by a named side, ordered by day, so the
@@ -168,6 +173,8 @@ class ControlIndex:
         pressure = np.zeros(self.n, dtype=bool)
         pressure[p_pos[pressed]] = True
 
+        if len(self._c_side):
+            disagreement |= held & has_ctrl & self._c_disputed[latest]
         entered_only &= held
         contested = held & (disagreement | pressure | entered_only)
         stale = held & ~contested & (asof - last_day > STALE_AFTER_DAYS)
@@ -182,6 +189,21 @@ class ControlIndex:
             n_claims=n_claims, n_sources=n_sources,
             why={"disagreement": disagreement, "pressure": pressure & held, "entered_only": entered_only, "stale": stale},
         )
+
+
+def _counter_claims(place: np.ndarray, side: np.ndarray, day: np.ndarray, lost: np.ndarray) -> np.ndarray:
+    """For control claims in (place, day) order: whether another side's control claim on the
+    same place came at most DISPUTE_DAYS before it (the latest claim of the previous run of
+    same-side claims is the nearest such claim)."""
+    n = len(side)
+    if not n:
+        return np.zeros(0, dtype=bool)
+    change = np.ones(n, dtype=bool)
+    change[1:] = (place[1:] != place[:-1]) | (side[1:] != side[:-1])
+    run_start = np.maximum.accumulate(np.where(change, np.arange(n), 0))
+    prev = np.maximum(run_start - 1, 0)
+    return ((run_start > 0) & (place[prev] == place) & ~lost[prev] & ~lost
+            & (day - day[prev] <= DISPUTE_DAYS))
 
 
 def explain(states: PlaceStates, place_code: int) -> str:
@@ -199,7 +221,7 @@ def explain(states: PlaceStates, place_code: int) -> str:
     if states.why["entered_only"][i]:
         reasons.append(f"{holder} has entered it but no later claim says it took control")
     if states.why["disagreement"][i]:
-        reasons.append(f"within {CONTESTED_WINDOW_DAYS} days another side is also said to control it")
+        reasons.append("another side is also said to control it, and no later claim settles it")
     if states.why["pressure"][i]:
         reasons.append(f"within {CONTESTED_WINDOW_DAYS} days another side attacked, advanced on or besieged it")
     if state == "contested":

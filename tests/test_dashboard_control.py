@@ -86,6 +86,19 @@ def test_sources_that_disagree_on_the_same_day_make_it_contested(tmp_path):
     assert state_of(db, "geonames:99072", "2016-03-05")[1] == "contested"
 
 
+def test_a_counter_claim_stays_contested_until_a_newer_claim_settles_it(tmp_path):
+    db = store_with(tmp_path, [("Iraqi government", "entered", "2016-11-04", "a1"),
+                               ("ISIS", "captured", "2016-11-05", "a2"),
+                               ("Iraqi government", "captured", "2017-01-20", "a3")])
+    assert state_of(db, "geonames:99072", "2016-12-20")[:2] == ("ISIS", "contested")
+    assert state_of(db, "geonames:99072", "2017-03-01")[:2] == ("Iraqi government", "held")
+
+
+def test_a_change_of_hands_weeks_apart_is_not_a_dispute(tmp_path):
+    db = store_with(tmp_path, [("ISIS", "holds", "2016-10-01", "a1"), ("Iraqi government", "captured", "2016-11-01", "a2")])
+    assert state_of(db, "geonames:99072", "2016-12-15")[:2] == ("Iraqi government", "held")
+
+
 def test_attacks_alone_give_no_holder(tmp_path):
     db = store_with(tmp_path, [("ISIS", "attacked", "2016-03-01", "a1")])
     assert state_of(db, "geonames:99072", "2016-03-05")[:2] == (None, "unknown")
