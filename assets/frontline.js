@@ -63,7 +63,8 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
             style: style || "white-bg",
             center: center,
             zoom: zoom,
-            layers: offline ? layers : layers.slice(2),
+            // online tiles bring their own sea, land and rivers: keep only coast and borders
+            layers: offline ? layers : layers.slice(3),
           },
           margin: { l: 0, r: 0, t: 0, b: 0 },
           uirevision: "keep-zoom-and-pan",
