@@ -6,6 +6,8 @@ must be able to see why a marker has its colour. A rule is a trigger phrase with
 says where its place and its actor sit relative to it (object after an active verb, subject
 before a passive one, agent after "by", loser after "purged of"). Sentences without a named
 place (or "the city" referring back to one) are never searched, which keeps this stage cheap.
+The trigger phrases are in `claim_rules`, negation and modality in `hedges`; this module reads
+a sentence's places, actors, claimant and dates around them.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from extraction.actors import ActorLexicon, ActorMatch, load_actor_lexicon
+from extraction.claimants import find_claimant
 from extraction.claim_rules import AIR_TRIGGER, COUNT, UNIT, Trigger, find_triggers
 from extraction.dates import DateExpression, event_date_for, resolve_event_dates, story_date_from
 from extraction.hedges import hedge
@@ -75,21 +78,15 @@ _POSSESSIVE = re.compile(r"['\u2019]s?\b")
 # "Raqqa's old city", "Mosul's eastern districts": a part of the place, not another thing it owns.
 _POSSESSIVE_AREA = re.compile(
     rf"(?i)['\u2019]s\s+(?P<part>old\s+(?:city|town)|(?:{_DIRECTIONS}ern|central)\s+(?:districts?|neighbou?rhoods?|parts?|side|outskirts|suburbs?|quarters?|sectors?|bank)|"
-    r"outskirts|suburbs|(?:city\s+)?cent(?:er|re)|downtown|old\s+quarter|air\s*port|air\s*base|airfield)\b"
+    r"outskirts|suburbs|(?:city\s+)?cent(?:er|re)|downtown|old\s+quarter|air\s*port|air\s*base|airfield|"
+    r"(?:main\s+|central\s+|largest\s+)?(?:hospital|square|market|prison|refinery|citadel|castle|stadium|"
+    r"government\s+(?:complex|building|headquarters)))\b"
 )
+# Facilities named by their town ("Afrin's main hospital"): the claim is about the town itself.
+_FACILITY = re.compile(r"(?i)hospital|square|market|prison|refinery|citadel|castle|stadium|government")
 # "MOSUL, Iraq (AP) --": where the story was filed, not a place it makes a claim about.
 _DATELINE = re.compile(r"(?:\s*,\s*[\w .'-]{1,30}?)?\s*(?:\([^)]{1,40}\))?\s*(?:--|[-\u2014\u2013:])\s")
 
-# --- claimants --------------------------------------------------------------------------
-_SPEECH = r"(?:said|says|claimed|claims|announced|announces|reported|reports|stated|states|confirmed|added|noted|told\s+[\w\s.'-]{2,40}?|insisted|denied|warned|explained)"
-_CLAIMANT_LEAD = re.compile(r"(?i)^\W*according\s+to\s+(?P<who>[^,]{3,120}?)\s*,")
-_CLAIMANT_TRAIL = re.compile(
-    rf"(?i)(?:,|[,.?!][\"\u201d])\s*(?:according\s+to\s+(?P<who1>[^,\"\u201c\u201d]{{3,120}}?)|(?P<who2>[^,\"\u201c\u201d]{{2,100}}?)\s+{_SPEECH}|{_SPEECH}\s+(?P<who3>[^,\"\u201c\u201d.]{{3,100}}?))"
-    r"(?:\s+(?:on|late|early|in|last)\s+\w+(?:\s+\w+)?)?(?:,\s+(?:adding|after|as|while|but|citing|saying)\b[^\"\u201c\u201d]*)?\s*[.!?\"\u201d]*$"
-)
-_CLAIMANT_SUBJECT = re.compile(
-    rf"(?i)^\W*(?:(?:meanwhile|however|earlier|later|also|and|but|separately|on\s+\w+|in\s+[\w\s]+?),\s+)?(?P<who>[^,\"\u201c\u201d]{{2,120}}?)(?:,[^,\"\u201c\u201d]{{1,60}},)?\s+{_SPEECH}\b(?:\s+that)?"
-)
 _MODIFIER_AFTER = re.compile(r"(?i)-(?:held|controlled|occupied|linked|affiliated|run|allied|backed|inspired|loyal)\b")
 _ALLY_BEFORE = re.compile(r"(?i)\b(?:backed|supported|aided|assisted|helped)\s+by\s+(?:the\s+)?$")
 _AGENT = re.compile(r"\bby\b")
@@ -106,10 +103,22 @@ _DETERMINER_GAP = re.compile(r"(?i)\s*(?:the\s+)?")
 _ACTOR_AS_MODIFIER = re.compile(r"(?i)\s+(?:positions?|targets?|hideouts?|bases?|fighters?|militants?|strongholds?|lines?|defences|defenses)\b")
 _RELATIVE = re.compile(r"(?i)^(?:\s+[\w-]+){0,3}?\s*,?\s*(?:which|that|where|whom)\s+[^,;.]{0,50}$")
 _LOSER = re.compile(r"\b(?:of|from)\b")
-_PRONOUN = re.compile(r"(?i)^(?:he|she|they|it|the\s+(?:official|spokesman|source|commander|statement))$")
+# "ISIS positions", "ISIS targets": the actor names a thing that is hit, it does not act.
+_NAMES_A_THING = re.compile(r"(?i)\s+(?:positions?|targets?|hideouts?|bases?|strongholds?|lines|defen[cs]es|headquarters)\b")
+_CONJUNCTION = re.compile(r"(?i)\s+(?:and|together\s+with|alongside)\s+(?:their\s+|its\s+|the\s+|allied\s+)?(?:[\w'-]+\s+)?")
+_APPOSITIVE_HEAD = re.compile(r"(?i),\s+(?:the|its|their|a|an)\s+(?:[\w'-]+\s+){0,4}$")
+_IT = re.compile(r"(?i)\s*it\b")
+_SAID = re.compile(r"(?i)\b(?:said|says|added)\b")
+_PRONOUN_SUBJECT = re.compile(r"(?i)^\W*(?:it|they)\s+$")
+_RELATIVE_PRONOUN_BEFORE = re.compile(r"(?i)\b(?:which|that)\s+$")
+_GERUND_CLAUSE = re.compile(r"(?i)\b(?:after|before|while|since|by|upon|on)\s+\w+ing\b")
+_PAST_PERFECT_BEFORE = re.compile(r"(?i)\bhad\s+(?:been\s+)?(?:\w+\s+)?$")
+_ACCUSES = re.compile(r"(?i)\baccus\w+\s+(?:[\w'-]+\s+){1,4}?of\b")
+_FLED_AFTER = re.compile(r"(?i)\s+(?:\w+ly\s+)?(?:fled|withdrew|retreated|pulled\s+out|surrendered|were\s+driven)\b")
+_IN_GAP = re.compile(r"(?i)\s+(?:in|inside|at|from)\s+(?:the\s+)?")
+_PASSIVE_START = re.compile(r"(?i)(?:was|were|is|are|been|being|be|get|got)\b")
 _SUBJECT_WINDOW = 80  # chars a place may sit before a passive trigger
 _OBJECT_WINDOW = 45  # chars an object may sit after an active verb
-_VERBISH = re.compile(r"(?i)\b(?:said|says|was|were|is|are|has|have|had|and\s+\w+ed)\b")
 
 
 @dataclass
@@ -132,6 +141,7 @@ class _Context:
     recent: list[Mention]
     last_actor: ActorMatch | None = None
     story_date: EventDate | None = None
+    losing_sides: frozenset[str] = frozenset()  # sides the last sentence says lost a place
 
 
 def extract_claims(
@@ -174,7 +184,8 @@ def extract_claims(
             ))
         context.recent = (context.recent + [m for m in sentence_mentions if not _is_possessive(body, m.end)
                                             and not _is_dateline(text, m.start - start, m.end - start)])[-12:]
-        forces = [a for a in actors if a.kind == "force"]
+        forces = [a for a in actors if a.kind == "force" and (not triggers or a.side not in context.losing_sides)
+                  and not _FLED_AFTER.match(text, a.end)]
         if forces:
             context.last_actor = forces[-1]
     return claims
@@ -216,7 +227,7 @@ def _targets(text: str, offset: int, mentions: list[Mention], recent: list[Menti
         if any(t.start <= match.start() < t.end for t in targets):
             continue
         earlier = [m for m in mentions if m.start - offset < match.start() and not _is_possessive(text, m.end - offset)]
-        referent = _referent(match.group("noun"), recent + earlier)
+        referent = _referent(match.group("noun"), earlier) or _referent(match.group("noun"), recent)
         if referent is None:
             continue
         if match.group("centre") or match.group("noun").lower().startswith("cent"):
@@ -230,6 +241,8 @@ def _targets(text: str, offset: int, mentions: list[Mention], recent: list[Menti
 def _possessive_relation(part: str) -> str:
     """"old city" -> "center of", "eastern districts" -> "eastern districts", "airport" -> "near"."""
     lowered = part.lower()
+    if _FACILITY.search(lowered):
+        return ""
     if any(word in lowered for word in ("old", "cent", "down")):
         return "center of"
     if any(word in lowered for word in ("air", "outskirts", "suburbs")):
@@ -266,8 +279,9 @@ def _vague_or_named(text: str, start: int, end: int, mention: Mention, floor: in
 
 
 def _referent(noun: str, candidates: list[Mention]) -> Mention | None:
-    """The place "the town" stands for: among recent mentions of a fitting kind, the best-fitting
-    kind, then the most often named (the story's subject), then the latest."""
+    """The place "the town" stands for: among recent mentions of a fitting kind, the most often
+    named (the story's subject, not a capital named in passing), then the best-fitting kind,
+    then the latest."""
     kinds = _COREF_KINDS.get(noun.split()[-1].lower(), _LANDMARK_KINDS)
     counts: dict[str, int] = {}
     for mention in candidates:
@@ -277,28 +291,10 @@ def _referent(noun: str, candidates: list[Mention]) -> Mention | None:
         place = mention.place
         if place is None or place.kind not in kinds:
             continue
-        score = (-kinds.index(place.kind), counts[_place_key(mention)], order)
+        score = (counts[_place_key(mention)], -kinds.index(place.kind), order)
         if best_score is None or score > best_score:
             best, best_score = mention, score
     return best
-
-
-# --- claimants --------------------------------------------------------------------------
-def _claimant(text: str, previous: str = "") -> tuple[str, tuple[int, int] | None]:
-    """Who the sentence says is speaking, and where that phrase is in the sentence; "he added"
-    is read as the speaker of the `previous` sentence."""
-    for regex, groups in ((_CLAIMANT_LEAD, ("who",)), (_CLAIMANT_TRAIL, ("who1", "who2", "who3")), (_CLAIMANT_SUBJECT, ("who",))):
-        match = regex.search(text)
-        if not match:
-            continue
-        for group in groups:
-            who = match.group(group)
-            if who and not _VERBISH.search(who):
-                who = who.strip()
-                if _PRONOUN.match(who) and previous:
-                    who = _claimant(previous)[0] or who
-                return who, (match.start(), match.end())
-    return "", None
 
 
 # --- claims -----------------------------------------------------------------------------
@@ -307,7 +303,7 @@ def _sentence_claims(
     previous: str, published: datetime | None, lexicon: ActorLexicon, theatre: str,
     context: _Context, neighbours: list[ActorMatch],
 ) -> list[Claim]:
-    claimant, claimant_span = _claimant(text, previous)
+    claimant, claimant_span = find_claimant(text, previous)
     if claimant_span and any(claimant_span[0] <= t.start < claimant_span[1] for t in triggers):
         claimant, claimant_span = "", None  # "ISIS seized Mosul and declared ...": not a speaker
     dates = resolve_event_dates(text, published)
@@ -322,6 +318,7 @@ def _sentence_claims(
     objects = [a for a in free_actors if _PREPOSITION_BEFORE.search(text, max(0, a.start - 12), a.start)]
     claims: list[Claim] = []
     seen: set[tuple[str, str, str]] = set()
+    losing: set[str] = set()
     for number, trigger in enumerate(triggers):
         # a modifier inside the object ("encircled rebel-held Aleppo") does not end the clause
         limit = next((t.start for t in triggers[number + 1:] if t.shape != "compound"), len(text))
@@ -334,6 +331,10 @@ def _sentence_claims(
             hedged = hedge(text, trigger, claim_type)
             if hedged is None:
                 continue
+            if hedged[0] == "lost" and places:
+                losing.add(actor.side)
+            elif hedged[0] == "advancing" and actor.side in losing:
+                continue  # "left Manbij ... heading toward Jarabulus": a retreat, not an advance
             for target in places:
                 claim_type, factor = hedged
                 if claim_type == "entered" and _OUTSKIRTS.match(target.relation):
@@ -356,6 +357,7 @@ def _sentence_claims(
                     mention=target.mention,
                     place=_claim_place(target),
                 ))
+    context.losing_sides = frozenset(losing)
     # "seized the last rebel-held district", "cleared X, still held by the militants": the
     # holding is the state before the capture
     captured = {(_place_key(c.mention), c.side) for c in claims if c.claim_type == "captured"}
@@ -391,7 +393,8 @@ def _event_date(
     # "are advancing", "still holds", "has lost" are true on the report day
     story = story_date if _is_simple_past(text, trigger) else None
     date = event_date_for(own, trigger.start, text, published, story)
-    if claim_type == "holds" and published is not None and any(d.since and d.date == date for d in own):
+    if claim_type == "holds" and published is not None and any(d.since and d.date == date for d in own) \
+            and not _PAST_PERFECT_BEFORE.search(text, max(0, trigger.start - 12), trigger.start):
         return event_date_for([], trigger.start, "", published, None)
     return date
 
@@ -438,13 +441,34 @@ def _read_trigger(
     """(claim type, places, actor, confidence) readings of one trigger. `floor`/`limit` are the
     ends of the neighbouring triggers: the clause this one can reach."""
     shape, ctype = trigger.shape, trigger.claim_type
-    before = [a for a in actors if a.end <= trigger.start and a not in objects]
+    before = [a for a in actors if a.end <= trigger.start and a not in objects and not _NAMES_A_THING.match(text, a.end)]
     in_clause = [a for a in before if a.start >= floor]
-    subject = (in_clause or before or [None])[-1]
+    subject = _first_conjunct(text, in_clause or before)
+    if subject is None and context.last_actor is not None and _PRONOUN_SUBJECT.match(text[floor:trigger.start]):
+        subject = context.last_actor  # "It lost its Syrian capital": the actor of the sentence before
+    if in_clause and _GERUND_CLAUSE.search(text, max(0, trigger.start - 12), trigger.end):
+        subject = in_clause[0]  # "ISIS executed tribal fighters after taking the city": ISIS took it
     own = _OWN_FORCES.search(text, max(floor, trigger.start - 40), trigger.start)
     if own and claimant_actor is not None and (subject is None or subject.end < own.start()):
         # "his forces withdrew": the speaker's own side
         subject = ActorMatch(own.start(), own.end(), own.group().strip(), claimant_actor.side, "force")
+    accusation = _ACCUSES.search(text, max(0, trigger.start - 80), trigger.start)
+    if accusation and _SAID.search(text, accusation.end(), trigger.start):
+        accusation = None  # "accused X of ... and said Kurdish forces had destroyed": a new statement
+    if accusation:
+        # "the council accused Baghdad of launching an attack": the accused acts, not the accuser
+        accused = [a for a in actors if accusation.start() < a.start < accusation.end()]
+        subject = accused[0] if accused else None
+    if shape == "repelled":
+        return [("holds", _places_before(text, targets, trigger.start, floor), subject or claimant_actor, 0.6)]
+    if shape == "siege_broken":
+        places = _places_after(text, targets, trigger.end, limit)
+        readings = [("advancing", places, subject or claimant_actor, 0.7)]
+        if trigger.match.group("siege_by"):
+            by_start, by_end = trigger.match.span("siege_by")
+            besiegers = [a for a in actors if by_start <= a.start < by_end]
+            readings += [("besieged", places, besiegers[0], 0.7)] if besiegers else []
+        return readings
     if shape == "defended":
         places = _places_after(text, targets, trigger.end, limit)
         mid = trigger.match.group("mid")
@@ -474,20 +498,31 @@ def _read_trigger(
         if ctype == "holds" or _AGENT.search(phrase):
             return [(ctype, places, after[0] if after else None, 0.8)]
         # the subject of a passive is what it happened to: "ISIS fighters in Mosul are surrounded"
+        if subject is not None and not after and _RELATIVE_PRONOUN_BEFORE.search(text, max(0, trigger.start - 8), trigger.start):
+            # "Government forces hold al-Dour, which was retaken this month": the holder retook it
+            return [(ctype, places, subject, 0.6)]
         loser = after[0] if after and _LOSER.search(phrase) else subject
         return [(ctype, places, _implied(loser, claimant_actor, context), 0.6)]
     if shape == "compound":
         glued = [a for a in modifiers if a.end == trigger.start]
         return [(ctype, _places_after(text, targets, trigger.end, limit, gap=25), glued[0] if glued else None, 0.75)]
     if shape == "either":
-        places = _places_after(text, targets, trigger.end, limit, gap=20) or _places_before(text, targets, trigger.start, floor)
+        # "al-Bab, the last Islamic State stronghold in Aleppo province": the place before the comma
+        head = _APPOSITIVE_HEAD.search(text, max(0, trigger.start - 60), trigger.start)
+        places = [t for t in targets if head and t.end == head.start()]
+        places = places or _places_after(text, targets, trigger.end, limit, gap=20) or _places_before(text, targets, trigger.start, floor)
         near = [a for a in actors if trigger.start - 40 <= a.end <= trigger.start]
         return [(ctype, places, near[-1] if near else None, 0.6)]
     places = _places_after(text, targets, trigger.end, limit, gap=_OBJECT_WINDOW)
-    if any(_is_direct_object(text, trigger, a) for a in actors):
-        places = []  # "moving toward the security forces": the object is an actor, not a place
+    direct_objects = [a for a in actors if _is_direct_object(text, trigger, a)]
+    if direct_objects:
+        # "moving toward the security forces": the object is an actor, not a place; but
+        # "tightened the noose on the terrorists in the city" says where they are
+        places = [t for t in places if _IN_GAP.fullmatch(text, direct_objects[0].end, t.start)][:1]
     if not places and shape == "active":
-        places = _antecedent(text, targets, trigger.start, actors)
+        places = _antecedent(text, targets, trigger.start, actors) or _pronoun_object(text, targets, trigger)
+    if not places and ctype == "lost" and subject is not None:
+        places = _subject_location(text, targets, subject, trigger)
     if ctype == "advancing" and _MOVED_DISTANCE.search(text, max(0, trigger.start - 30), trigger.start):
         return []  # "advanced about a kilometre from X" says where they started
     if shape == "nominal":
@@ -509,9 +544,13 @@ def _read_trigger(
         # "killed in an airstrike": the aircraft are usually named a sentence away
         air = [a for a in neighbours if a.kind == "air"]
         actor = air[0] if air else None
-    if ctype not in ("lost", "besieged"):
-        actor = actor or claimant_actor  # a speaker does not announce its own losses
+    if ctype not in ("lost", "besieged") and not accusation:
+        actor = actor or claimant_actor  # a speaker does not announce its own losses, nor acts it accuses others of
     readings = [(ctype, places, actor, 0.8 if subject else 0.6)]
+    if ctype == "lost" and places and claimant_actor is not None and _PASSIVE_START.match(trigger.match.group()) \
+            and (actor is None or actor.side != claimant_actor.side):
+        # "militants had been driven from Qabasin, the Turkish military said": the speaker's side took it
+        readings.append(("captured", places, claimant_actor, 0.6))
     if ctype == "lost" and places:
         # "lost Falluja to ISIS": the winner is named after the place
         winner = [a for a in actors if places[-1].end <= a.start <= places[-1].end + 12
@@ -519,6 +558,36 @@ def _read_trigger(
         if winner:
             readings.append(("captured", places, winner[0], 0.7))
     return readings
+
+
+def _first_conjunct(text: str, candidates: list[ActorMatch]) -> ActorMatch | None:
+    """The subject among actors before a verb: the last one, or the head of a coordination
+    ("Turkish troops and their Syrian rebel allies entered")."""
+    if not candidates:
+        return None
+    subject = candidates[-1]
+    for earlier in reversed(candidates[:-1]):
+        if not _CONJUNCTION.fullmatch(text, earlier.end, subject.start):
+            break
+        subject = earlier
+    return subject
+
+
+def _pronoun_object(text: str, targets: list[Target], trigger: Trigger) -> list[Target]:
+    """"Baiji ... since Islamic State fighters overran it": "it" is the place named before."""
+    if not _IT.match(text, trigger.end):
+        return []
+    earlier = [t for t in targets if t.end <= trigger.start and ";" not in text[t.end:trigger.start]]
+    return earlier[-1:]
+
+
+def _subject_location(text: str, targets: list[Target], subject: ActorMatch, trigger: Trigger) -> list[Target]:
+    """"The last Islamic State fighters in Tabqa surrendered": the place is inside the subject."""
+    for target in targets:
+        if subject.end <= target.start and target.end <= trigger.start and _IN_GAP.fullmatch(text, subject.end, target.start) \
+                and len(text[target.end:trigger.start]) <= 25 and "," not in text[target.end:trigger.start]:
+            return [target]
+    return []
 
 
 def _is_direct_object(text: str, trigger: Trigger, actor: ActorMatch) -> bool:
@@ -565,9 +634,15 @@ def _places_after(text: str, targets: list[Target], position: int, limit: int, g
 
 def _places_before(text: str, targets: list[Target], position: int, floor: int) -> list[Target]:
     """The subject of a passive trigger: the nearest place before it in the same clause."""
-    for target in reversed(targets):
+    for number in range(len(targets) - 1, -1, -1):
+        target = targets[number]
         if target.end <= position and position - target.end <= _SUBJECT_WINDOW and target.start >= max(0, floor - 80):
             if re.search(r"[;]", text[target.end:position]):
                 return []
-            return [target]
+            chosen = [target]
+            # "Sharqat and Mosul, both still in Islamic State hands": the whole list
+            while number > 0 and _LIST_GAP.match(text[targets[number - 1].end:chosen[0].start]):
+                number -= 1
+                chosen.insert(0, targets[number])
+            return chosen
     return []

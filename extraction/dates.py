@@ -39,9 +39,10 @@ _PART = r"(?:early|mid|late|the end of|end of|the beginning of|beginning of|the 
 # One pattern per form; tried only at words that can begin it (see extraction/wordscan.py).
 _DATE_FORMS = [
     rf"(?P<iso>{_YEAR})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)",
+    rf"between\s(?P<b1_m>{_MONTH})\s(?P<b1_d>{_DAY})\sand\s(?:(?P<b2_m>{_MONTH})\s)?(?P<b2_d>{_DAY})\b(?:,?\s(?P<b_y>{_YEAR})\b)?",
     rf"(?P<md_m>{_MONTH})\s(?P<md_d>{_DAY})\b(?:,?\s(?P<md_y>{_YEAR})\b)?",
     rf"(?P<dm_d>{_DAY})\s(?:of\s)?(?P<dm_m>{_MONTH})(?:,?\s(?P<dm_y>{_YEAR})\b)?",
-    rf"(?:{_PART})?(?P<m_m>{_MONTH})(?:,?\s(?P<m_y>{_YEAR}))?\b",
+    rf"(?:{_PART})?(?P<m_m>{_MONTH})(?:,?\s(?P<m_y>{_YEAR})|\s(?:of\s)?(?P<m_last>last\syear))?\b",
     rf"(?:(?:in|since|during|by|until|of|from|through|throughout|before|after|early|late|mid-?)\s(?:{_PART})?)(?P<y>{_YEAR})\b(?!\s?(?:km|kilomet|fighters|people|troops|militants|soldiers))",
     rf"(?:(?:on|last|this|early|late)\s)?(?P<wd>{_WEEKDAY})(?:\s(?:morning|afternoon|evening|night))?",
     r"(?P<today>today|tonight|this\s(?:morning|afternoon|evening))",
@@ -132,7 +133,7 @@ def story_date_from(dates: list[DateExpression], published: datetime | None) -> 
         return None
     first = (published - timedelta(days=7)).date().isoformat()
     last = published.date().isoformat()
-    days = [d.date for d in dates if d.date.precision == "day" and not d.of_speech and first <= d.date.value <= last]
+    days = [d.date for d in dates if d.date.precision == "day" and not d.of_speech and not d.leads and first <= d.date.value <= last]
     return days[-1] if days else None
 
 
@@ -151,6 +152,8 @@ def _resolve(match: re.Match, pub: date | None) -> EventDate | None:
     g = dict.fromkeys(_GROUPS, None) | match.groupdict()
     if g["iso"]:
         return _safe_day(int(g["iso"]), int(g["iso_m"]), int(g["iso_d"]))
+    if g["b1_m"]:
+        return _between(g, pub)
     if g["md_m"] or g["dm_m"]:
         month = _month(g["md_m"] or g["dm_m"])
         day = int(re.match(r"\d+", g["md_d"] or g["dm_d"]).group())
@@ -167,6 +170,8 @@ def _resolve(match: re.Match, pub: date | None) -> EventDate | None:
         month = _month(g["m_m"])
         if g["m_y"]:
             return month_date(int(g["m_y"]), month)
+        if g["m_last"] and pub is not None:
+            return month_date(pub.year - 1, month)
         if pub is None:
             return None
         return month_date(pub.year if month <= pub.month else pub.year - 1, month)
@@ -190,6 +195,24 @@ def _resolve(match: re.Match, pub: date | None) -> EventDate | None:
     if g["rel_unit"]:
         return _relative_period(g["rel"].lower(), g["rel_unit"].lower(), pub)
     return None
+
+
+def _between(g: dict, pub: date | None) -> EventDate | None:
+    """"between June 8 and June 11": the span, as the month it lies in (or the first day's
+    month when it straddles two), with its true start and end."""
+    first_month = _month(g["b1_m"])
+    last_month = _month(g["b2_m"]) if g["b2_m"] else first_month
+    year = int(g["b_y"]) if g["b_y"] else (pub.year if pub else None)
+    if year is None:
+        return None
+    if pub is not None and not g["b_y"] and (year, first_month) > (pub.year, pub.month):
+        year -= 1
+    first = _safe_day(year, first_month, int(re.match(r"\d+", g["b1_d"]).group()))
+    last = _safe_day(year + (last_month < first_month), last_month, int(re.match(r"\d+", g["b2_d"]).group()))
+    if first is None or last is None or last.start < first.start:
+        return first
+    month = month_date(year, first_month)
+    return EventDate(month.value, "month", first.start, last.end)
 
 
 def _count(text: str) -> int:

@@ -46,7 +46,7 @@ _PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu"})
 _LOWER_CUES = re.compile(
     r"(?:spokes(?:man|woman|person)|commander|leader|chief|official|minister|general|colonel|officer|"
     r"cleric|sheikh|governor|mayor|militant|fighter|named|emir|head|prophet|reporter|correspondent|"
-    r"journalist|envoy|photographer|activist|doctor|analyst|professor|researcher|director|secretary|"
+    r"journalist|envoy|photographer|activist|doctor|analyst|professor|researcher|director|secretary|hero|poet|"
     r"ambassador|president|resident)\s+(?:of\s+\S+\s+)?$", re.I)
 
 _NAME = r"(?:(?:al|el|an|ash|as|ad|ar)-)?[A-Z][\w'’]+(?:[ -](?:(?:al|el)-)?[A-Z][\w'’]+)?"
@@ -56,17 +56,22 @@ _PATTERNS = re.compile("|".join((
     rf"\b(?:village|town|district|neighbou?rhood) of ({_NAME})",
     rf"\b({_NAME}) village\b",
     rf"\bHay ({_NAME})",
+    rf"\b(?:on|of) ({_NAME}) (?:hill|mount|mountain|heights)\b",
     rf"\b((?:al|el)-[A-Z][\w'’]+) (?:district|neighbou?rhood|quarter)\b",
 )))
 # Where the verb or preposition before a capitalised name makes it a place ("captured Baghuz",
 # "clashes in al-Shaar"); an actor, person or organisation there is dropped later.
 _CUED = re.compile(
-    rf"\b(?:captured|recaptured|retook|seized|liberated|entered|stormed|besieged|encircled|overran|reached)\s+({_NAME})\b"
+    rf"\b(?:captured|recaptured|retook|seized|liberated|entered|stormed|besieged|encircled|overran|reached|"
+    rf"(?:pushed|advanced|moved|broke|swept)\s+into)\s+({_NAME})\b"
     rf"|\b(?:in|into|at|near|around|inside|toward|towards|on)\s+((?:al|el|ash|as|ad|ar|at|az)-[A-Z][\w'’]+(?: [A-Z][\w'’]+)?)"
 )
 # "the neighbourhoods of al-Hamidiya and al-Sheikh Yassin", "Qabasin, Bizaah and ...": further
 # items of a list whose first item is a place.
 _LIST_NEXT = re.compile(rf"(?:,\s+(?:and\s+)?|\s+and\s+|\s+or\s+)({_NAME})(?=[\s.,;:)]|$)")
+# A run of up to three capitalised words: checked against the gazetteer's spelling-merged keys
+# when the automaton, which knows only the spellings listed, found nothing there ("Deir Ezzor").
+_CAPITALISED_RUN = re.compile(r"(?<![\w'’-])(?:(?:al|el|ash|as|ad|ar)-)?[A-Z][\w'’]+(?:[ -](?:(?:al|el|ez|ad|as|ash|ar)-)?[A-Z][\w'’]+){0,2}")
 # "TIKRIT, Iraq (Meridian Wire) -": the outlet in brackets before a dateline dash.
 _OUTLET = re.compile(r"\(([^()]{1,40})\)\s*(?:--|[-\u2014\u2013])\s")
 _ARTICLE_PREFIXES = ("al-", "el-")
@@ -188,44 +193,101 @@ def _list_items_after(body: str, spans: list[tuple[int, int]]) -> list[tuple[int
     return items
 
 
-def _is_actor(body: str, start: int, end: int) -> bool:
-    """"captured Islamic State fighters", "in al-Nusra territory": the name is an armed actor."""
-    return any(a.start == 0 for a in load_actor_lexicon().find(body[start:min(len(body), end + 30)]))
+class _ActorSpans:
+    """Where the body names armed actors, found once and only if a cued name needs checking:
+    "captured Islamic State fighters", "in al-Nusra territory" name actors, not places."""
+
+    def __init__(self, body: str):
+        self._body = body
+        self._covered: bytearray | None = None
+
+    def covers(self, start: int) -> bool:
+        if self._covered is None:
+            self._covered = bytearray(len(self._body) + 1)
+            for actor in load_actor_lexicon().find(self._body):
+                self._covered[actor.start:actor.end] = b"\x01" * (actor.end - actor.start)
+        return bool(self._covered[start])
+
+
+# Capitalised runs already looked up, per index: names repeat across articles of one war.
+_KNOWN_RUNS: dict[tuple[int, str], bool] = {}
+
+
+def _variant_spans(body: str, sentences: list[tuple[int, int]], index: GazetteerIndex,
+                   covered: bytearray) -> list[tuple[int, int]]:
+    """Capitalised runs whose spelling the gazetteer knows only in another transliteration.
+    A lone word opening a sentence or a quote, or written like an acronym ("IEDs"), is skipped."""
+    sentence_starts = {start for start, _ in sentences}
+    spans = []
+    for match in _CAPITALISED_RUN.finditer(body):
+        start, end = match.span()
+        if covered.find(1, start, end) != -1:
+            continue
+        word = match.group()
+        if " " not in word and (start in sentence_starts or body[start - 1:start] in _OPENERS
+                                or sum(c.isupper() for c in word) > 1):
+            continue
+        key = (id(index), match.group())
+        known = _KNOWN_RUNS.get(key)
+        if known is None:
+            if len(_KNOWN_RUNS) >= 65536:
+                _KNOWN_RUNS.clear()
+            known = _KNOWN_RUNS[key] = bool(index.lookup(match.group()))
+        if known:
+            spans.append((start, end))
+    return spans
+
+
+_OPENERS = frozenset("\"“‘'(")
 
 
 def _outlet_spans(body: str) -> list[tuple[int, int]]:
     return [match.span(1) for match in _OUTLET.finditer(body, 0, 400)]
 
 
-def _usable_pattern_span(body: str, folded: str, start: int, end: int, stop: frozenset[str], in_gazetteer_span: bytearray) -> bool:
-    """A name found by how the text introduces it, unless it is a stop word or overlaps a
-    gazetteer name already found."""
-    if folded[start:end] in stop or in_gazetteer_span.find(1, start, end) != -1:
-        return False
-    return not any(fold(w) in stop for w in _WORD.findall(body[start:end]))
+def _has_stopword(body: str, folded: str, start: int, end: int, stop: frozenset[str]) -> bool:
+    return folded[start:end] in stop or any(fold(w) in stop for w in _WORD.findall(body[start:end]))
+
+
+def _marked(length: int, spans: list[tuple[int, int]]) -> bytearray:
+    marks = bytearray(length + 1)
+    for start, end in spans:
+        marks[start:end] = b"\x01" * (end - start)
+    return marks
+
+
+def _crosses(marks: bytearray, start: int, end: int) -> bool:
+    """Does a marked span run across either end of [start, end)?"""
+    return bool(start and marks[start - 1] and marks[start]) or bool(marks[end - 1] and marks[end])
 
 
 def find_toponyms(body: str, sentences: list[tuple[int, int]], index: GazetteerIndex) -> list[Mention]:
     """Toponym mentions in `body`, in text order, with their sentence index."""
     stop = load_stopwords()
     folded = fold(body)
+    actors = _ActorSpans(body)
+
+    def is_plain_name(start: int, end: int) -> bool:
+        """Not a stop word, a person, an organisation or an armed actor."""
+        return not (_has_stopword(body, folded, start, end, stop) or _is_person_or_org(body, start, end)
+                    or actors.covers(start))
+
     gazetteer = [_without_generic_tail(body, s, index) for s in _longest_first(_gazetteer_spans(body, index))]
     found = [s for s in gazetteer if folded[s[0]:s[1]] not in stop and not _is_person_or_org(body, *s)]
-    in_gazetteer_span = bytearray(len(body) + 1)
-    for start, end in gazetteer:
-        in_gazetteer_span[start:end] = b"\x01" * (end - start)
-    for start, end in _pattern_spans(body):
-        if _usable_pattern_span(body, folded, start, end, stop, in_gazetteer_span):
-            found.append((start, end))
+    in_gazetteer_span = _marked(len(body), gazetteer)
+    introduced = [s for s in _pattern_spans(body)
+                  if in_gazetteer_span.find(1, *s) == -1 and not _has_stopword(body, folded, *s, stop)]
+    found += introduced
+    in_introduced_span = _marked(len(body), introduced)
     for start, end in _cued_spans(body):
-        if _usable_pattern_span(body, folded, start, end, stop, in_gazetteer_span) and not _is_person_or_org(body, start, end) \
-                and not _is_actor(body, start, end):
+        # a cued name may contain a shorter gazetteer name ("Jabal Badro" over "Jabal"), not cut one
+        if in_introduced_span.find(1, start, end) == -1 and not _crosses(in_gazetteer_span, start, end) \
+                and is_plain_name(start, end):
             found.append((start, end))
     found = _longest_first(found)
-    for start, end in _list_items_after(body, found):
-        if _usable_pattern_span(body, folded, start, end, stop, in_gazetteer_span) and not _is_person_or_org(body, start, end) \
-                and not _is_actor(body, start, end):
-            found.append((start, end))
+    found += [s for s in _variant_spans(body, sentences, index, _marked(len(body), found)) if is_plain_name(*s)]
+    found = _longest_first(found)
+    found += [s for s in _list_items_after(body, found) if in_gazetteer_span.find(1, *s) == -1 and is_plain_name(*s)]
     outlets = _outlet_spans(body)
     found = [s for s in _longest_first(found) if not any(o[0] <= s[0] < o[1] for o in outlets)]
     starts = [s for s, _ in sentences]

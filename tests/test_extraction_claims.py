@@ -19,6 +19,10 @@ PLACES = {
     "Hawija": ("town", "IQ"), "Rutba": ("town", "IQ"), "Anah": ("town", "IQ"), "Rawa": ("town", "IQ"),
     "Tal Afar": ("city", "IQ"), "Iraq": ("country", "IQ"), "Anbar": ("region", "IQ"),
     "Palmyra": ("town", "SY"), "Raqqa": ("city", "SY"),
+    "Baiji": ("city", "IQ"), "Tabqa": ("city", "SY"), "Deir ez-Zor": ("city", "SY"), "Sharqat": ("town", "IQ"),
+    "al-Bab": ("town", "SY"), "Aleppo": ("city", "SY"), "Afrin": ("town", "SY"), "Manbij": ("city", "SY"),
+    "Jarabulus": ("town", "SY"), "Ramadi": ("city", "IQ"), "al-Dour": ("town", "IQ"), "Kirkuk": ("city", "IQ"),
+    "Qabasin": ("town", "SY"), "Fallujah": ("city", "IQ"),
 }
 
 

@@ -3,7 +3,7 @@ from datetime import datetime
 
 import pytest
 
-from extraction.dates import event_date_for, resolve_event_dates
+from extraction.dates import event_date_for, resolve_event_dates, story_date_from
 
 PUBLISHED = datetime(2016, 11, 1, 15, 47)  # a Tuesday
 
@@ -75,3 +75,25 @@ def test_the_closest_expression_dates_a_statement():
     dates = resolve_event_dates(sentence, PUBLISHED)
     assert event_date_for(dates, sentence.index("fell"), sentence, PUBLISHED).value == "2014-06"
     assert event_date_for(dates, sentence.index("announced"), sentence, PUBLISHED).value == "2016-10-16"
+
+
+@pytest.mark.parametrize("sentence, value, start, end", [
+    ("SDF fighters advanced into two districts between June 8 and June 11, 2017.", "2017-06", "2017-06-08", "2017-06-11"),
+    ("Fighting raged between Oct. 30 and Nov. 2.", "2016-10", "2016-10-30", "2016-11-02"),
+])
+def test_a_span_between_two_days_keeps_its_ends(sentence, value, start, end):
+    date = first(sentence)
+    assert (date.value, date.start, date.end) == (value, start, end)
+
+
+@pytest.mark.parametrize("sentence", ["The army first took the town in March last year.",
+                                      "Government forces retook the town in September of last year."])
+def test_a_month_of_last_year(sentence):
+    date = first(sentence, datetime(2017, 10, 5))
+    assert date.value == ("2016-03" if "March" in sentence else "2016-09")
+
+
+def test_a_clause_opened_by_a_day_after_does_not_set_the_story_day():
+    found = resolve_event_dates("Troops took the city on Monday, a day after the premier ordered them in.",
+                                datetime(2017, 10, 16))
+    assert story_date_from(found, datetime(2017, 10, 16)).value == "2017-10-16"

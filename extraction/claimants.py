@@ -1,0 +1,35 @@
+"""Who a sentence says is speaking: "according to the Defense Ministry", "..., the army said",
+"Officials said that ...". A claim keeps its claimant so a reader can weigh who says so.
+"""
+from __future__ import annotations
+
+import re
+
+_SPEECH = r"(?:said|says|claimed|claims|announced|announces|reported|reports|stated|states|confirmed|added|noted|told\s+[\w\s.'-]{2,40}?|insisted|denied|warned|explained)"
+_CLAIMANT_LEAD = re.compile(r"(?i)^\W*according\s+to\s+(?P<who>[^,]{3,120}?)\s*,")
+_CLAIMANT_TRAIL = re.compile(
+    rf"(?i)(?:,|[,.?!][\"\u201d])\s*(?:according\s+to\s+(?P<who1>[^,\"\u201c\u201d]{{3,120}}?)|(?P<who2>[^,\"\u201c\u201d]{{2,100}}?)\s+{_SPEECH}|{_SPEECH}\s+(?P<who3>[^,\"\u201c\u201d.]{{3,100}}?))"
+    r"(?:\s+(?:on|late|early|in|last)\s+\w+(?:\s+\w+)?)?(?:,\s+(?:adding|after|as|while|but|citing|saying)\b[^\"\u201c\u201d]*)?\s*[.!?\"\u201d]*$"
+)
+_CLAIMANT_SUBJECT = re.compile(
+    rf"(?i)^\W*(?:(?:meanwhile|however|earlier|later|also|and|but|separately|on\s+\w+|in\s+[\w\s]+?),\s+)?(?P<who>[^,\"\u201c\u201d]{{2,120}}?)(?:,[^,\"\u201c\u201d]{{1,60}},)?\s+{_SPEECH}\b(?:\s+that)?"
+)
+_PRONOUN = re.compile(r"(?i)^(?:he|she|they|it|the\s+(?:official|spokesman|source|commander|statement))$")
+_VERBISH = re.compile(r"(?i)\b(?:said|says|was|were|is|are|has|have|had|and\s+\w+ed)\b")
+
+
+def find_claimant(text: str, previous: str = "") -> tuple[str, tuple[int, int] | None]:
+    """Who the sentence says is speaking, and where that phrase is in the sentence; "he added"
+    is read as the speaker of the `previous` sentence."""
+    for regex, groups in ((_CLAIMANT_LEAD, ("who",)), (_CLAIMANT_TRAIL, ("who1", "who2", "who3")), (_CLAIMANT_SUBJECT, ("who",))):
+        match = regex.search(text)
+        if not match:
+            continue
+        for group in groups:
+            who = match.group(group)
+            if who and not _VERBISH.search(who):
+                who = who.strip()
+                if _PRONOUN.match(who) and previous:
+                    who = find_claimant(previous)[0] or who
+                return who, (match.start(), match.end())
+    return "", None
