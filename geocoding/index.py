@@ -32,7 +32,7 @@ from geocoding.sources import (
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "12"  # bump when the index layout or the name normalisation changes
+INDEX_VERSION = "13"  # bump when the index layout or the name normalisation changes
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CACHE_DIR = REPO_ROOT / "data" / "cache"
 DEFAULT_CURATED = REPO_ROOT / "data" / "curated_places.tsv"

@@ -67,12 +67,12 @@ _ONE_LETTER = str.maketrans({"q": "k", "g": "k", "o": "u", "e": "i"})
 
 
 def _transliterate(key: str) -> str:
-    """Merge spellings of one Arabic/Kurdish sound: q/k/g/kh/gh, o/u/ou/oo, e/i/ee, ay/ai/ei/y,
+    """Merge spellings of one Arabic/Kurdish sound: q/k/g/kh/gh, o/u/ou/oo, e/i/ee, ay/ai/ei,
     ch/sh, ph/f, doubled letters, and a final -ah/-eh/-ih as -a. Plain str methods: the build runs it a
     million times."""
     key = key.replace("ck", "k").replace("ch", "sh").replace("ph", "f").translate(_ONE_LETTER)
     key = key.replace("kh", "k").replace("ca", "ka").replace("cu", "ku")
-    key = key.replace("y", "i").replace("ai", "i")  # Bayji / Baiji / Beiji, Zubayr / Zubeir
+    key = key.replace("ay", "i").replace("ai", "i")  # Bayji / Baiji / Beiji, Zubayr / Zubeir
     if _DOUBLE.search(key):
         key = _DOUBLE.sub(r"\1", key)
     if key.endswith(("ah", "ih")):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections import Counter
 from typing import Protocol, Sequence
 
 from geocoding.cache import MISSING, GeocodeCache
@@ -23,6 +24,11 @@ AMBIGUOUS_GAP = 0.5  # two far-apart candidates closer than this in score: say s
 AMBIGUOUS_KM = 50.0
 THEATRE_CITY_POPULATION = 100_000
 RUNNERS_UP = 4
+# An article that names no country takes the countries of the corpus so far: a country holding
+# CORPUS_SHARE of the confidently placed mentions, once CORPUS_MIN_MENTIONS are in.
+CORPUS_SHARE = 0.2
+CORPUS_MIN_MENTIONS = 20
+CORPUS_MIN_CONFIDENCE = 0.6
 PLAIN_MEMO_SIZE = 50_000
 
 _HINT_AFTER = re.compile(
@@ -58,6 +64,9 @@ class Resolver:
         self.corrections = load_corrections(conn) if conn is not None else {}
         self.online = online
         self.countries = frozenset(c.upper() for c in countries)
+        # Seeded from the store, so an article sees the same corpus whether or not the run that
+        # stored the articles before it was interrupted.
+        self.corpus = corpus_countries(conn, CORPUS_MIN_CONFIDENCE) if conn is not None else Counter()
         self._plain: dict[tuple[str, frozenset[str]], list[Scored]] = {}
 
     def reload_corrections(self, conn: sqlite3.Connection) -> None:
@@ -81,7 +90,7 @@ class Resolver:
         """Set `mention.resolution` on every mention of one article."""
         keys = [name_key(m.text) for m in mentions]
         found = {key: self.found(key) for key in dict.fromkeys(keys)}
-        theatre = self._theatre(found, self.countries | {c.upper() for c in countries})
+        theatre = self._theatre(found, self.countries | {c.upper() for c in countries}) or self._corpus_theatre()
         anchors: dict[str, Place] = {}
         for key, ids in found.items():
             ranked = self._ranked_without_context(key, ids, theatre)
@@ -96,6 +105,13 @@ class Resolver:
                 same_evidence[signature] = self._resolve_one(
                     m.text, key, found[key], theatre, anchors, hint, container, km, strict)
             m.resolution = same_evidence[signature]
+        self.corpus.update(m.place.country for m in mentions if _counts_for_corpus(m))
+
+    def _corpus_theatre(self) -> frozenset[str]:
+        total = sum(self.corpus.values())
+        if total < CORPUS_MIN_MENTIONS:
+            return frozenset()
+        return frozenset(c for c, n in self.corpus.items() if n >= CORPUS_SHARE * total)
 
     def _ranked_without_context(self, key: str, ids: list[tuple[int, float]],
                                 countries: frozenset[str]) -> list[Scored]:
@@ -192,6 +208,21 @@ class Resolver:
         place = anchors.get(name_key(nxt.text))
         km = float(match.group("km") or 0.0)
         return place, km, "," not in match.group("sep")
+
+
+def _counts_for_corpus(m: Mention) -> bool:
+    return (m.place is not None and bool(m.place.country) and m.place.kind != "country"
+            and m.resolution.confidence >= CORPUS_MIN_CONFIDENCE)
+
+
+def corpus_countries(conn: sqlite3.Connection, min_confidence: float) -> Counter:
+    """Countries of the mentions already stored, counted as `_counts_for_corpus` counts them."""
+    rows = conn.execute(
+        "SELECT p.country, COUNT(*) FROM mentions m JOIN places p ON p.ref = m.place_ref "
+        "WHERE m.confidence >= ? AND p.kind <> 'country' AND p.country <> '' GROUP BY p.country",
+        (min_confidence,),
+    )
+    return Counter({country: n for country, n in rows})
 
 
 def _kind_hint(body: str, start: int, end: int) -> str:
