@@ -57,7 +57,7 @@ _PATTERNS = re.compile("|".join((
     rf"\b({_NAME}) village\b",
     rf"\bHay ({_NAME})",
     rf"\b(?:on|of) ({_NAME}) (?:hill|mount|mountain|heights)\b",
-    rf"\b((?:al|el)-[A-Z][\w'’]+) (?:district|neighbou?rhood|quarter)\b",
+    r"\b((?:al|el)-[A-Z][\w'’]+) (?:district|neighbou?rhood|quarter)\b",
 )))
 # Where the verb or preposition before a capitalised name makes it a place ("captured Baghuz",
 # "clashes in al-Shaar"); an actor, person or organisation there is dropped later.

@@ -11,6 +11,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT / ".." / "shared"  # beside the checkout on CI and developer machines, not on a user's clone
+GAZETTEER = SHARED / "gazetteer"
+THEATRE_FILES = [GAZETTEER / f for f in ("IQ.wof-geonames.txt", "IQ.wof-extra.txt",
+                                         "SY.wof-geonames.txt", "SY.wof-extra.txt")]
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -96,3 +100,14 @@ def page(browser, live_url):
     pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
     yield pg
     context.close()
+
+
+@pytest.fixture(scope="session")
+def theatre_index(tmp_path_factory):
+    """Iraq and Syria files plus the curated places, without cities500 (fast to build)."""
+    if not GAZETTEER.is_dir():
+        pytest.skip("../shared/gazetteer is not here (CI and dev machines have it)")
+    from geocoding.index import DEFAULT_CURATED, load_index
+
+    cache = tmp_path_factory.getbasetemp() / "gazetteer-theatre"
+    return load_index(THEATRE_FILES, DEFAULT_CURATED, cache, with_cities500=False, include_registered=False)

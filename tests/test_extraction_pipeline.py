@@ -12,7 +12,6 @@ from extraction.pipeline import STAGES, StageTimes, extract, theatre_of
 from geocoding.index import DEFAULT_CURATED, load_index
 from geocoding.resolve import Resolver
 from readers.article import Article
-from tests.test_geocoding_index import theatre_index  # noqa: F401 (fixture)
 
 SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "seed"
 PUBLISHED = datetime(2016, 11, 1, 15, 47)

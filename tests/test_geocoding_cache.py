@@ -12,7 +12,6 @@ from geocoding.records import Place
 from geocoding.resolve import Resolver
 from geocoding.vague import area_place
 from store.db import connect
-from tests.test_geocoding_index import theatre_index  # noqa: F401 (fixture)
 
 
 def test_answers_and_misses_persist_with_counts(theatre_index, tmp_path):

@@ -4,29 +4,17 @@ from __future__ import annotations
 import json
 import logging
 import os
-from pathlib import Path
 
 import pytest
 
 from geocoding.candidates import rank_candidates
-from geocoding.index import DEFAULT_CURATED, add_gazetteer_file, build_index, load_index
+from geocoding.index import add_gazetteer_file, build_index, load_index
 from geocoding.offline import OfflineGeocoder
 
-SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
-GAZETTEER = SHARED / "gazetteer"
-THEATRE_FILES = [GAZETTEER / f for f in ("IQ.wof-geonames.txt", "IQ.wof-extra.txt",
-                                         "SY.wof-geonames.txt", "SY.wof-extra.txt")]
+from tests.conftest import GAZETTEER
 
 needs_shared = pytest.mark.skipif(not GAZETTEER.is_dir(), reason="../shared/gazetteer is not here (CI and dev machines have it)")
 
-
-@pytest.fixture(scope="session")
-def theatre_index(tmp_path_factory):
-    """Iraq and Syria files plus the curated places, without cities500 (fast to build)."""
-    if not GAZETTEER.is_dir():
-        pytest.skip("../shared/gazetteer is not here (CI and dev machines have it)")
-    cache = tmp_path_factory.getbasetemp() / "gazetteer-theatre"
-    return load_index(THEATRE_FILES, DEFAULT_CURATED, cache, with_cities500=False, include_registered=False)
 
 
 @pytest.mark.parametrize("variants", [

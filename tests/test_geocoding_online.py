@@ -15,7 +15,6 @@ from geocoding.resolve import Resolver
 from extraction.sentences import split_sentences
 from extraction.toponyms import find_toponyms
 from store.db import connect
-from tests.test_geocoding_index import theatre_index  # noqa: F401 (fixture)
 
 STORY = ("Iraqi forces entered Gogjali on the eastern edge of Mosul, Iraq, and reached the Zzyzxville "
          "village by noon.")

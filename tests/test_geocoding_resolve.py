@@ -9,7 +9,7 @@ from extraction.sentences import split_sentences
 from extraction.toponyms import find_toponyms
 from geocoding.resolve import Resolver
 from geocoding.vague import area_place
-from tests.test_geocoding_index import SHARED, theatre_index  # noqa: F401 (fixture)
+from tests.conftest import SHARED
 
 SEED = SHARED / "seed" / "000_348ad8083cd88763.txt"
 MOSUL = (36.34, 43.13)

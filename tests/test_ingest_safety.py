@@ -1,6 +1,5 @@
 """Ingest promises: re-running changes nothing, a kill -9 loses nothing, two ingests
 at once store every article once, and bad files are named while good ones go in."""
-import json
 import os
 import signal
 import sqlite3

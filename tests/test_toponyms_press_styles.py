@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from extraction.sentences import split_sentences
 from extraction.toponyms import find_toponyms
-from tests.test_geocoding_index import theatre_index  # noqa: F401 (fixture)
 
 
 def spot(index, body: str) -> list[str]:

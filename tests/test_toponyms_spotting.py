@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from extraction.sentences import split_sentences
 from extraction.toponyms import find_toponyms
 from geocoding.names import fold, spot_text
-from tests.test_geocoding_index import SHARED, theatre_index  # noqa: F401 (fixture)
+from tests.conftest import SHARED
 
 SEED_DIR = SHARED / "seed"
 
