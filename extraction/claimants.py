@@ -16,13 +16,17 @@ _CLAIMANT_SUBJECT = re.compile(
 )
 _PRONOUN = re.compile(r"(?i)^(?:he|she|they|it|the\s+(?:official|spokesman|source|commander|statement))$")
 _VERBISH = re.compile(r"(?i)\b(?:said|says|was|were|is|are|has|have|had|and\s+\w+ed)\b")
+# "BEIRUT/AMMAN (Meridian Wire) -" or "MOSUL, Iraq —" opening the story is not part of the speaker
+_DATELINE = re.compile(r"^[A-Z][A-Z/'. -]+(?:,\s*[A-Z][\w .]+)?\s*(?:\([^)]{1,60}\))?\s*[-\u2013\u2014]+\s*")
 
 
 def find_claimant(text: str, previous: str = "") -> tuple[str, tuple[int, int] | None]:
     """Who the sentence says is speaking, and where that phrase is in the sentence; "he added"
     is read as the speaker of the `previous` sentence."""
+    dateline = _DATELINE.match(text)
+    skip = dateline.end() if dateline else 0
     for regex, groups in ((_CLAIMANT_LEAD, ("who",)), (_CLAIMANT_TRAIL, ("who1", "who2", "who3")), (_CLAIMANT_SUBJECT, ("who",))):
-        match = regex.search(text)
+        match = regex.search(text[skip:])
         if not match:
             continue
         for group in groups:
@@ -31,5 +35,5 @@ def find_claimant(text: str, previous: str = "") -> tuple[str, tuple[int, int] |
                 who = who.strip()
                 if _PRONOUN.match(who) and previous:
                     who = find_claimant(previous)[0] or who
-                return who, (match.start(), match.end())
+                return who, (skip + match.start(), skip + match.end())
     return "", None

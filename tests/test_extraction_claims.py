@@ -184,3 +184,14 @@ def test_a_lead_date_dates_the_clause_it_opens():
     body = "Abadi declared victory in Mosul on Monday, three years after the militants overran the city."
     dates = {(c.side, c.date.value) for c in claims_of(body)}
     assert ("ISIS", "2013") in dates
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("BEIRUT/AMMAN (Meridian Wire) - U.S.-backed militias said on Tuesday they had taken Raqqa.", "U.S.-backed militias"),
+    ("MOSUL, Iraq (Tigris Wire) \u2014 The army said it entered Gogjali.", "The army"),
+])
+def test_a_dateline_is_not_part_of_who_is_speaking(sentence, speaker):
+    from extraction.claimants import find_claimant
+
+    who, span = find_claimant(sentence)
+    assert who == speaker and sentence[span[0]:span[1]].startswith(speaker)
