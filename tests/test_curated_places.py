@@ -80,6 +80,7 @@ def test_cited_points_are_the_points_of_the_cited_records():
     ("Salman Pak", "IQ", 33.10199, 44.58346),
     ("Khanasor", "IQ", 36.47777, 41.61138),
     ("Tell Brak", "SY", 36.64869, 41.08281),
+    ("Salahuddin", "IQ", 34.555683, 43.622417),
 ])
 def test_press_spelling_resolves_to_the_sourced_place(user_index, name, country, lat, lon):
     top = rank_candidates(user_index, name, countries=[country], limit=1)
@@ -98,3 +99,15 @@ def test_added_spelling_meets_the_cities500_place(user_index, press, gazetteer):
     by_gazetteer = rank_candidates(user_index, gazetteer, countries=["SY"], limit=1)[0]
     assert by_press["ref"] == by_gazetteer["ref"]
     assert len([i for i in user_index.lookup(gazetteer) if user_index.countries[i] == "SY"]) == 1
+
+
+@pytest.mark.parametrize("province, city, country", [
+    ("Raqqa province", "Raqqa", "SY"),
+    ("Deir ez-Zor province", "Deir ez-Zor", "SY"),
+    ("Kirkuk province", "Kirkuk", "IQ"),
+])
+def test_province_is_the_governorate_and_the_bare_name_stays_the_city(user_index, province, city, country):
+    region = rank_candidates(user_index, province, countries=[country], limit=1)[0]
+    town = rank_candidates(user_index, city, countries=[country], limit=1)[0]
+    assert region["kind"] == "region" and town["kind"] == "city"
+    assert region["ref"] != town["ref"]
