@@ -21,6 +21,9 @@ MAX_CANDIDATES = 40
 UNIQUE_BONUS = 0.8
 WORLD_CITY_POPULATION = 500_000
 WORLD_CITY_BONUS = 1.5
+PROVINCE_CITY_POPULATION = 50_000
+PROVINCE_PENALTY = 1.5
+NEIGHBOURHOOD_REACH_KM = 30.0
 _TRUST = (1.0, 0.3, 0.0)  # by source rank: curated/corrections, added files, cities500
 _KIND_PRIOR = {"country": 1.0, "region": 0.3, "city": 0.3, "town": 0.1, "village": 0.0,
                "neighbourhood": 0.0, "landmark": 0.0}
@@ -93,9 +96,14 @@ def score_candidate(index: GazetteerIndex, i: int, match: float, ev: Evidence) -
         if bonus:
             score += bonus
             why.append(f"{d:.0f} km from a place in the article")
-    if kind == "neighbourhood" and _nearest_km(lat, lon, [*near, *filter(None, [ev.container])]) > 30:
+    around = [*near, *filter(None, [ev.container])]
+    if kind == "neighbourhood" and _nearest_km(lat, lon, around) > NEIGHBOURHOOD_REACH_KM:
         score -= 2.0
         why.append("neighbourhood with no city of it in the article")
+    elif (ev.kind_hint == "neighbourhood" and kind not in ("neighbourhood", "landmark") and around
+          and _nearest_km(lat, lon, around) > NEIGHBOURHOOD_REACH_KM):
+        score -= 2.0
+        why.append("the text calls it a neighbourhood, and this is far from the article's places")
     if ev.container is not None:
         score += _container_bonus(index, i, ev, why)
     return Scored(i, score, why)
@@ -126,8 +134,20 @@ def rank(index: GazetteerIndex, found: Sequence[tuple[int, float]], ev: Evidence
         scored[0].why.append("the only place of that name")
     elif scored:
         _favour_world_city(index, scored)
+        if ev.kind_hint != "region":
+            _favour_city_over_its_province(index, scored)
     scored.sort(key=lambda s: -s.score)
     return scored
+
+
+def _favour_city_over_its_province(index: GazetteerIndex, scored: list[Scored]) -> None:
+    """A bare "Homs" or "Kirkuk" is the city; the governorate of that name needs "province"."""
+    cities = {index.countries[s.id] for s in scored
+              if index.kinds[s.id] in ("city", "town") and index.population[s.id] >= PROVINCE_CITY_POPULATION}
+    for s in scored:
+        if index.kinds[s.id] == "region" and index.countries[s.id] in cities:
+            s.score -= PROVINCE_PENALTY
+            s.why.append("a province, and a city has this name")
 
 
 def _favour_world_city(index: GazetteerIndex, scored: list[Scored]) -> None:
