@@ -192,18 +192,20 @@ class ControlIndex:
 
 
 def _counter_claims(place: np.ndarray, side: np.ndarray, day: np.ndarray, lost: np.ndarray) -> np.ndarray:
-    """For control claims in (place, day) order: whether another side's control claim on the
-    same place came at most DISPUTE_DAYS before it (the latest claim of the previous run of
-    same-side claims is the nearest such claim)."""
-    n = len(side)
-    if not n:
-        return np.zeros(0, dtype=bool)
-    change = np.ones(n, dtype=bool)
-    change[1:] = (place[1:] != place[:-1]) | (side[1:] != side[:-1])
-    run_start = np.maximum.accumulate(np.where(change, np.arange(n), 0))
+    """For control claims in (place, day) order: whether another side's control claim (not a
+    `lost`) on the same place came at most DISPUTE_DAYS before it. Among the claims that name a
+    holder, the last claim of the previous run of same-side claims is the nearest such claim."""
+    disputed = np.zeros(len(side), dtype=bool)
+    naming = np.flatnonzero(~lost)
+    if not len(naming):
+        return disputed
+    p, s, d = place[naming], side[naming], day[naming]
+    change = np.ones(len(naming), dtype=bool)
+    change[1:] = (p[1:] != p[:-1]) | (s[1:] != s[:-1])
+    run_start = np.maximum.accumulate(np.where(change, np.arange(len(naming)), 0))
     prev = np.maximum(run_start - 1, 0)
-    return ((run_start > 0) & (place[prev] == place) & ~lost[prev] & ~lost
-            & (day - day[prev] <= DISPUTE_DAYS))
+    disputed[naming] = (run_start > 0) & (p[prev] == p) & (d - d[prev] <= DISPUTE_DAYS)
+    return disputed
 
 
 def explain(states: PlaceStates, place_code: int) -> str:

@@ -89,6 +89,7 @@ def test_sources_that_disagree_on_the_same_day_make_it_contested(tmp_path):
 def test_a_counter_claim_stays_contested_until_a_newer_claim_settles_it(tmp_path):
     db = store_with(tmp_path, [("Iraqi government", "entered", "2016-11-04", "a1"),
                                ("ISIS", "captured", "2016-11-05", "a2"),
+                               ("Iraqi government", "lost", "2016-11-05", "a2"),  # the same counter-claim
                                ("Iraqi government", "captured", "2017-01-20", "a3")])
     assert state_of(db, "geonames:99072", "2016-12-20")[:2] == ("ISIS", "contested")
     assert state_of(db, "geonames:99072", "2017-03-01")[:2] == ("Iraqi government", "held")
