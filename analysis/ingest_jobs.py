@@ -1,15 +1,21 @@
 """Articles added from the browser: checked against size and type limits, written to a
-private temporary folder, and ingested in a background thread whose progress the page polls."""
+private temporary folder, and ingested in a background thread whose progress the page polls.
+Progress lives in the store (table ingest_jobs), so with several gunicorn workers the poll can
+reach any of them."""
 from __future__ import annotations
 
 import base64
 import binascii
+import json
 import re
 import tempfile
 import threading
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from store.db import connect
+from store.writer import now_iso
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_FILES = 50
@@ -49,8 +55,6 @@ class IngestJobs:
     def __init__(self, db_path: Path, on_done=None):
         self.db_path = Path(db_path)
         self.on_done = on_done
-        self._jobs: dict[str, Job] = {}
-        self._lock = threading.Lock()
 
     def start(self, files: list[tuple[str, bytes]]) -> Job:
         if not files:
@@ -61,18 +65,39 @@ class IngestJobs:
         for i, (name, raw) in enumerate(files):
             (folder / f"{i:03d}-{_SAFE_NAME.sub('_', Path(name).name)[:80]}").write_bytes(raw)
         job = Job(uuid.uuid4().hex[:12], total=len(files))
-        with self._lock:
-            self._jobs[job.id] = job
+        self._save(job)
         threading.Thread(target=self._run, args=(job, folder), daemon=True).start()
         return job
 
     def status(self, job_id: str) -> Job | None:
-        with self._lock:
-            return self._jobs.get(job_id)
+        conn = connect(self.db_path)
+        try:
+            row = conn.execute("SELECT id, total, done, state, message, failed FROM ingest_jobs WHERE id = ?",
+                               (job_id,)).fetchone()
+        finally:
+            conn.close()
+        if row is None:
+            return None
+        return Job(row["id"], row["total"], row["done"], row["state"], row["message"],
+                   [tuple(pair) for pair in json.loads(row["failed"])])
+
+    def _save(self, job: Job) -> None:
+        conn = connect(self.db_path)
+        try:
+            conn.execute(
+                "INSERT INTO ingest_jobs (id, total, done, state, message, failed, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET total = excluded.total, "
+                "done = excluded.done, state = excluded.state, message = excluded.message, "
+                "failed = excluded.failed, updated_at = excluded.updated_at",
+                (job.id, job.total, job.done, job.state, job.message, json.dumps(job.failed), now_iso()),
+            )
+        finally:
+            conn.close()
 
     def _run(self, job: Job, folder: Path) -> None:
         def progress(done: int, total: int) -> None:
             job.done, job.total = done, total
+            self._save(job)
 
         try:
             from ingest.run import ingest_paths
@@ -86,6 +111,7 @@ class IngestJobs:
             job.state, job.message = "failed", f"ingest failed: {exc}"
         finally:
             job.done = job.total
+            self._save(job)
             for path in folder.iterdir():
                 path.unlink(missing_ok=True)
             folder.rmdir()

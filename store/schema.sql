@@ -101,3 +101,13 @@ CREATE TABLE IF NOT EXISTS failures (
     reason TEXT NOT NULL,
     failed_at TEXT NOT NULL
 );
+
+CREATE TABLE IF NOT EXISTS ingest_jobs (
+    id TEXT PRIMARY KEY,               -- articles added from the browser, one row per upload
+    total INTEGER NOT NULL DEFAULT 0,
+    done INTEGER NOT NULL DEFAULT 0,
+    state TEXT NOT NULL DEFAULT 'running',   -- running | done | failed
+    message TEXT NOT NULL DEFAULT '',
+    failed TEXT NOT NULL DEFAULT '[]',       -- JSON list of [file, reason]
+    updated_at TEXT NOT NULL
+);
