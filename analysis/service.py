@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,9 +74,15 @@ class DashboardData:
         return int(hit[0]) if len(hit) else None
 
     def timeline(self, view: View, weekly: bool) -> pd.DataFrame:
-        """Counted claims per day (or week starting Monday) and side: columns bucket, side, n."""
+        """Counted claims per day (or week starting Monday) and side: columns bucket, side, n.
+        The same for every as-of move, so it is computed once per filter set (read-only)."""
+        self.frame()  # reloads (and bumps the generation) when the store changed
+        return self._timeline(self.source.generation, view.filters(), weekly)
+
+    @lru_cache(maxsize=INDEX_CACHE_SIZE)
+    def _timeline(self, _generation: int, filters: Filters, weekly: bool) -> pd.DataFrame:
         frame = self.frame()
-        c = frame.claims[counted_mask(frame, view.filters())]
+        c = frame.claims[counted_mask(frame, filters)]
         day = c["day_start"].to_numpy()
         if weekly:
             day = day - (day + 3) % 7  # 1970-01-01 was a Thursday
