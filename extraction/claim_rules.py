@@ -15,7 +15,7 @@ from extraction.wordscan import WordScanner
 # loser after "of"/"from"); "fell" place before, winner after; "nominal" place after, actor
 # before or after "by"; "compound" actor glued before ("ISIS-held"), place after; "defended"
 # defender before, attacker between, place after; "either" place after if it follows closely,
-# else before.
+# else before; "positions" actor glued before ("ISIS positions in"), place after.
 AUX = r"(?:was|were|is|are|been|being|be|get|got)\s+(?:(?:\w+ly|fully|completely|now|also|finally|all|reportedly|since|recently|just)\s+)*[\"\u201c]?"
 COUNT = r"(?:\d[\d,.]*|a\s+few|several|one|two|three|four|five|six|seven|eight|nine|ten|a)"
 UNIT = r"(?:km|kilomet(?:er|re)s?|miles?|meters|metres|m|yards)"
@@ -54,7 +54,7 @@ RULES: list[tuple[str, str, str]] = [
     ("captured", "fell",
      r"(?:fell|fallen|falls|fall)\s+(?:(?:back\s+)?(?:in)?to|into\s+the\s+hands\s+of|under\s+the\s+control\s+of|under)(?!\s+(?:the\s+)?(?:ground|pressure))"),
     ("lost", "active",
-     AUX + r"(?:expelled|driven|pushed|forced|kicked|ousted|chased|flushed|routed)\s+(?:back\s+)?(?:out\s+)?(?:of|from)"),
+     AUX + r"(?:expelled|driven|pushed|forced|kicked|ousted|chased|flushed|routed|bussed|bused|evacuated|withdrawn)\s+(?:back\s+)?(?:out\s+)?(?:of|from)"),
     ("holds", "passive",
      r"(?:still\s+|remain\w*\s+|was\s+|were\s+|is\s+|are\s+|being\s+|been\s+|firmly\s+)*(?:held|controlled|occupied|dominated|run|governed)\s+by|"
      r"under\s+(?:the\s+)?(?:full\s+|complete\s+|firm\s+)?control\s+of|in\s+the\s+hands\s+of|under\s+(?P<actor_mid>[\w'\s-]{2,40}?)\s+control"),
@@ -65,12 +65,15 @@ RULES: list[tuple[str, str, str]] = [
     ("captured", "passive",
      AUX + r"(?:declared\s+)?(?:liberated|retaken|re-taken|recaptured|captured|seized|freed|cleared|taken(?:\s+back|\s+over)?|overrun|conquered|secured|won\s+back|purged|cleansed|rid|emptied)"),
     ("captured", "passive", r"declared\s+(?:fully\s+|completely\s+)?(?:liberated|free|retaken|cleared|recaptured)"),
+    ("captured", "passive", AUX + r"(?:restored|returned)\s+to\s+(?:state|government|regime|army|federal)\s+control"),
     ("captured", "declared",
      r"declar(?:ed|es|ing)\s+(?:that\s+)?(?P<declared>[^.;,]{2,60}?)\s+(?:was\s+|is\s+|had\s+been\s+|has\s+been\s+)?"
      r"(?:fully\s+|completely\s+|totally\s+)?(?:liberated|free|freed|retaken|recaptured|cleared)"),
     ("captured", "passive", r"(?:liberated|retaken|recaptured|captured|seized|freed|cleared|overrun)\s+(?=by\b)"),
     ("captured", "passive", r"(?:purged|cleansed|cleared|freed|emptied|rid)\s+(?:completely\s+|fully\s+|entirely\s+)?of"),
     ("holds", "either", r"(?:last\s+)?(?:major\s+|remaining\s+|main\s+|key\s+|urban\s+)*(?:strongholds?|bastions?|holdouts?|de\s+facto\s+capital)\s+(?:of|in)?"),
+    # "strikes on ISIS positions in al-Qaryatain": the side named before its positions holds the place
+    ("holds", "positions", r"(?:positions?|targets?|hideouts?|defen[cs]es|lines)\s+(?:in|inside|around|near|at)\b"),
     # nominalisations
     ("captured", "nominal", r"(?:liberation|recapture|capture|seizure|takeover|conquest|retaking|clearing|clearance|fall)\s+of"),
     ("besieged", "nominal", r"(?:siege|encirclement|blockade)\s+(?:of|on)"),
@@ -110,6 +113,8 @@ RULES: list[tuple[str, str, str]] = [
      r"attacks?|assaults?|car\s+bomb(?:ing)?s?(?:\s+attacks?)?|suicide\s+(?:car\s+)?bomb(?:ing|ings|ers?|s)?(?:\s+attacks?)?|IEDs?|"
      r"clashes|fighting|battles?|skirmishes|raids?|ambush(?:es)?|counter-?attacks?)\s+"
      r"(?:(?:broke\s+out|erupted|raged|continued|intensified|took\s+place|were\s+reported)\s+(?:on\s+\w+\s+)?)?(?:on|in|at|against|near|around|targeting|inside|across|over|in\s+and\s+around)"),
+    # "barrel bombs fell on al-Shaar": what fell is the weapon, the place is hit
+    ("attacked", "active", r"(?:fell|rained|landed|crashed)\s+(?:down\s+)?(?:on|in|onto)\b"),
     ("attacked", "active",
      r"shell(?:ed|ing|s)|bomb(?:ed|ing|s)|bombard(?:ed|ing|s)?|pound(?:ed|ing|s)|struck|strik(?:e|es|ing)|hit|target(?:ed|ing)|attack(?:ed|ing|s)?|raid(?:ed|ing)|ambush(?:ed|ing)|stormed|"
      r"bl(?:ew|own|owing)\s+up|destroy(?:ed|ing|s)?|detonat(?:ed|ing)\s+(?:\w+\s+){0,2}?(?:in|inside|at)"),

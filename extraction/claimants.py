@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import re
 
-_SPEECH = r"(?:said|says|claimed|claims|announced|announces|reported|reports|stated|states|confirmed|added|noted|told\s+[\w\s.'-]{2,40}?|insisted|denied|warned|explained)"
+_SPEECH = r"(?:said|says|claimed|claims|announced|announces|reported|reports|stated|states|confirmed|added|noted|told\s+[\w\s.'-]{2,40}?|insisted|denied|warned|explained|wrote|writes|tweeted)"
 _CLAIMANT_LEAD = re.compile(r"(?i)^\W*according\s+to\s+(?P<who>[^,]{3,120}?)\s*,")
 _CLAIMANT_TRAIL = re.compile(
     rf"(?i)(?:,|[,.?!][\"\u201d])\s*(?:according\s+to\s+(?P<who1>[^,\"\u201c\u201d]{{3,120}}?)|(?P<who2>[^,\"\u201c\u201d]{{2,100}}?)\s+{_SPEECH}|{_SPEECH}\s+(?P<who3>[^,\"\u201c\u201d.]{{3,100}}?))"
-    r"(?:\s+(?:on|late|early|in|last)\s+\w+(?:\s+\w+)?)?(?:,\s+(?:adding|after|as|while|but|citing|saying)\b[^\"\u201c\u201d]*)?\s*[.!?\"\u201d]*$"
+    r"(?:\s+(?:on|late|early|in|last|by)\s+\w+(?:\s+\w+)?)?(?:,\s+(?:adding|after|as|while|but|citing|saying)\b[^\"\u201c\u201d]*)?\s*[.!?\"\u201d]*$"
 )
 _CLAIMANT_SUBJECT = re.compile(
     rf"(?i)^\W*(?:(?:meanwhile|however|earlier|later|also|and|but|separately|on\s+\w+|in\s+[\w\s]+?),\s+)?(?P<who>[^,\"\u201c\u201d]{{2,120}}?)(?:,[^,\"\u201c\u201d]{{1,60}},)?\s+{_SPEECH}\b(?:\s+that)?"
 )
+# live-blog and headline style: "11:15 - Prime Minister Haider al-Abadi: Rawa has been liberated"
+_CLAIMANT_COLON = re.compile(r"^\W*(?:\d{1,2}[:.]\d{2}\W+)?(?!(?i:update|breaking|exclusive|watch|live|analysis|opinion|video|photos?|read\s+more)\b)(?P<who>[A-Z][^,:;\"\u201c\u201d\d]{2,80}?):\s+(?=\S)")
 _PRONOUN = re.compile(r"(?i)^(?:he|she|they|it|the\s+(?:official|spokesman|source|commander|statement))$")
 _VERBISH = re.compile(r"(?i)\b(?:said|says|was|were|is|are|has|have|had|and\s+\w+ed)\b")
 # "BEIRUT/AMMAN (Meridian Wire) -" or "MOSUL, Iraq —" opening the story is not part of the speaker
@@ -25,7 +27,7 @@ def find_claimant(text: str, previous: str = "") -> tuple[str, tuple[int, int] |
     is read as the speaker of the `previous` sentence."""
     dateline = _DATELINE.match(text)
     skip = dateline.end() if dateline else 0
-    for regex, groups in ((_CLAIMANT_LEAD, ("who",)), (_CLAIMANT_TRAIL, ("who1", "who2", "who3")), (_CLAIMANT_SUBJECT, ("who",))):
+    for regex, groups in ((_CLAIMANT_LEAD, ("who",)), (_CLAIMANT_COLON, ("who",)), (_CLAIMANT_TRAIL, ("who1", "who2", "who3")), (_CLAIMANT_SUBJECT, ("who",))):
         match = regex.search(text[skip:])
         if not match:
             continue

@@ -66,6 +66,8 @@ _COREFERENCE = re.compile(
     r"camp|base|air\s*base|airport|airfield|mosque|university|bridge|dam|compound|complex|cent(?:re|er))\b"
     r"(?P<centre>\s+cent(?:re|er)\b)?(?!\s+(?:of|limits|council|hall|walls|grounds\s+of|'s))(?!['\u2019]s)"
 )
+# "both towns", "the two cities": the last two places of that kind named before.
+_PAIR_COREFERENCE = re.compile(r"(?i)\b(?:both|the\s+two)\s+(?P<noun>towns|cities|villages)\b(?!\s+of\b)")
 # Kinds a noun can refer back to, the best fit first.
 _COREF_KINDS = {
     "city": ("city", "town"), "capital": ("city", "town"), "town": ("town", "city", "village"),
@@ -90,6 +92,8 @@ _DATELINE = re.compile(r"(?:\s*,\s*[\w .'-]{1,30}?)?\s*(?:\([^)]{1,40}\))?\s*(?:
 _MODIFIER_AFTER = re.compile(r"(?i)-(?:held|controlled|occupied|linked|affiliated|run|allied|backed|inspired|loyal)\b")
 _ALLY_BEFORE = re.compile(r"(?i)\b(?:backed|supported|aided|assisted|helped)\s+by\s+(?:the\s+)?$")
 _AGENT = re.compile(r"\bby\b")
+# "was retaken on Monday by X", "seized in June 2014 by X": a time phrase may sit before the agent
+_TIMED_AGENT = re.compile(r"(?i)\s+(?:(?:on|in|at|early|late|last|this|overnight|during|within)\b[^,;.()]{0,25}?\s+)?by\b")
 _PAST = re.compile(r"(?i)(?:ed|took|fell|broke|broken|swept|overran|overrun|won|fled|withdrew|lost|struck|hit|drove|driven|taken|retaken|seized|held)\b")
 _PRESENT = re.compile(r"(?i)^(?:is|are|am|has|have|holds?|controls?|still)$")
 _PERFECT_BEFORE = re.compile(r"(?i)\b(?:has|have|is|are|now|still)\s+(?:\w+\s+)?$")
@@ -117,6 +121,10 @@ _ACCUSES = re.compile(r"(?i)\baccus\w+\s+(?:[\w'-]+\s+){1,4}?of\b")
 _FLED_AFTER = re.compile(r"(?i)\s+(?:\w+ly\s+)?(?:fled|withdrew|retreated|pulled\s+out|surrendered|were\s+driven)\b")
 _IN_GAP = re.compile(r"(?i)\s+(?:in|inside|at|from)\s+(?:the\s+)?")
 _PASSIVE_START = re.compile(r"(?i)(?:was|were|is|are|been|being|be|get|got)\b")
+# "dozens were captured", "two fighters were taken": people taken prisoner, not a place taken
+_PEOPLE_SUBJECT = re.compile(r"(?i)\b(?:dozens|hundreds|scores|thousands|\d+|others|soldiers|fighters|militants|civilians|men|members|officers|prisoners)\s+$")
+# "air strikes, officials in Baghdad said": after a comma a new noun phrase owns the place
+_NEW_PHRASE = re.compile(r"(?i),\s+(?!(?:the|a|an|and|on|in|at|as|after|including|then|also|now)\b)[a-z][\w-]*\s+(?:in|of|from)\s+$")
 _SUBJECT_WINDOW = 80  # chars a place may sit before a passive trigger
 _OBJECT_WINDOW = 45  # chars an object may sit after an active verb
 
@@ -233,9 +241,27 @@ def _targets(text: str, offset: int, mentions: list[Mention], recent: list[Menti
         if match.group("centre") or match.group("noun").lower().startswith("cent"):
             targets.append(Target(match.start(), match.end(), match.group(), referent, "center of", True))
         else:
-            targets.append(_vague_or_named(text, match.start(), match.end(), referent, 0, coreferent=True))
+            target = _vague_or_named(text, match.start(), match.end(), referent, 0, coreferent=True)
+            if not (target.relation and any(re.fullmatch(r"\s*,\s*", text[t.end:target.start]) for t in targets)):
+                targets.append(target)  # "Solagh and Kulat, east of the town": it only says where they are
+    for match in _PAIR_COREFERENCE.finditer(text):
+        earlier = recent + [m for m in mentions if m.start - offset < match.start()]
+        for referent in _pair(earlier):
+            targets.append(Target(match.start(), match.end(), referent.text, referent, "", True))
     targets.sort(key=lambda t: t.start)
     return targets
+
+
+def _pair(candidates: list[Mention]) -> list[Mention]:
+    """The last two distinct towns or cities named, or none when fewer were."""
+    pair: list[Mention] = []
+    for mention in reversed(candidates):
+        place = mention.place
+        if place is not None and place.kind in ("town", "city", "village") and all(_place_key(m) != _place_key(mention) for m in pair):
+            pair.insert(0, mention)
+            if len(pair) == 2:
+                return pair
+    return []
 
 
 def _possessive_relation(part: str) -> str:
@@ -321,7 +347,7 @@ def _sentence_claims(
     losing: set[str] = set()
     for number, trigger in enumerate(triggers):
         # a modifier inside the object ("encircled rebel-held Aleppo") does not end the clause
-        limit = next((t.start for t in triggers[number + 1:] if t.shape != "compound"), len(text))
+        limit = next((t.start for t in triggers[number + 1:] if t.shape not in ("compound", "positions")), len(text))
         floor = triggers[number - 1].end if number else 0
         for claim_type, places, actor, confidence in _read_trigger(
             text, trigger, targets, free_actors, objects, modifiers, floor, limit, claimant_actor, context, neighbours
@@ -449,8 +475,9 @@ def _read_trigger(
     if in_clause and _GERUND_CLAUSE.search(text, max(0, trigger.start - 12), trigger.end):
         subject = in_clause[0]  # "ISIS executed tribal fighters after taking the city": ISIS took it
     own = _OWN_FORCES.search(text, max(floor, trigger.start - 40), trigger.start)
-    if own and claimant_actor is not None and (subject is None or subject.end < own.start()):
-        # "his forces withdrew": the speaker's own side
+    if own and claimant_actor is not None and (subject is None or subject.end < own.start()
+                                                or (subject.start, subject.end) == own.span()):
+        # "his forces withdrew", "'our forces liberated it,' the SDF said": the speaker's own side
         subject = ActorMatch(own.start(), own.end(), own.group().strip(), claimant_actor.side, "force")
     accusation = _ACCUSES.search(text, max(0, trigger.start - 80), trigger.start)
     if accusation and _SAID.search(text, accusation.end(), trigger.start):
@@ -483,6 +510,8 @@ def _read_trigger(
         inside = [t for t in targets if trigger.match.start("declared") <= t.start < trigger.match.end("declared")]
         return [(ctype, inside, subject or claimant_actor, 0.75)]
     if shape in ("passive", "fell"):
+        if ctype == "captured" and _PEOPLE_SUBJECT.search(text, max(0, trigger.start - 20), trigger.start):
+            return []
         places = _places_before(text, targets, trigger.start, floor)
         after = [a for a in actors if trigger.end <= a.start <= trigger.end + 40 and a.start < limit]
         mid = trigger.match.groupdict().get("actor_mid")
@@ -495,14 +524,17 @@ def _read_trigger(
         # "held by X", "under the control of X": X holds; "recaptured by X": X took it;
         # "purged of X", "retaken from X": X lost it and the other side took it
         phrase = (trigger.match.group() + text[trigger.end:trigger.end + 8]).lower()
-        if ctype == "holds" or _AGENT.search(phrase):
-            return [(ctype, places, after[0] if after else None, 0.8)]
+        if ctype == "holds" or _AGENT.search(phrase) or _TIMED_AGENT.match(text, trigger.end):
+            return [(ctype, places, agent, 0.8) for agent in _coordinated_sides(text, after)] or [(ctype, places, None, 0.8)]
         # the subject of a passive is what it happened to: "ISIS fighters in Mosul are surrounded"
         if subject is not None and not after and _RELATIVE_PRONOUN_BEFORE.search(text, max(0, trigger.start - 8), trigger.start):
             # "Government forces hold al-Dour, which was retaken this month": the holder retook it
             return [(ctype, places, subject, 0.6)]
         loser = after[0] if after and _LOSER.search(phrase) else subject
         return [(ctype, places, _implied(loser, claimant_actor, context), 0.6)]
+    if shape == "positions":
+        owners = [a for a in actors + modifiers if a.end + 1 == trigger.start]
+        return [(ctype, _places_after(text, targets, trigger.end, limit, gap=20), owners[0] if owners else None, 0.6)]
     if shape == "compound":
         glued = [a for a in modifiers if a.end == trigger.start]
         return [(ctype, _places_after(text, targets, trigger.end, limit, gap=25), glued[0] if glued else None, 0.75)]
@@ -551,6 +583,12 @@ def _read_trigger(
             and (actor is None or actor.side != claimant_actor.side):
         # "militants had been driven from Qabasin, the Turkish military said": the speaker's side took it
         readings.append(("captured", places, claimant_actor, 0.6))
+    if ctype == "captured" and places:
+        # "captured both towns from Islamic State": the side named after "from" lost them
+        loser = [a for a in actors if places[-1].end <= a.start <= places[-1].end + 12
+                 and re.fullmatch(r"\s*from\s+(?:the\s+)?", text[places[-1].end:a.start])]
+        if loser and (actor is None or loser[0].side != actor.side):
+            readings.append(("lost", places, loser[0], 0.7))
     if ctype == "lost" and places:
         # "lost Falluja to ISIS": the winner is named after the place
         winner = [a for a in actors if places[-1].end <= a.start <= places[-1].end + 12
@@ -571,6 +609,21 @@ def _first_conjunct(text: str, candidates: list[ActorMatch]) -> ActorMatch | Non
             break
         subject = earlier
     return subject
+
+
+def _coordinated_sides(text: str, agents: list[ActorMatch]) -> list[ActorMatch]:
+    """"retaken by Kurdish Peshmerga and Iraqi troops": the first agent and each one joined to
+    it by "and" that fights for another side; allies of one side count once."""
+    if not agents:
+        return []
+    chosen, last = [agents[0]], agents[0]
+    for agent in agents[1:]:
+        if not _CONJUNCTION.fullmatch(text, last.end, agent.start):
+            break
+        if all(agent.side != earlier.side for earlier in chosen):
+            chosen.append(agent)
+        last = agent
+    return chosen
 
 
 def _pronoun_object(text: str, targets: list[Target], trigger: Trigger) -> list[Target]:
@@ -622,10 +675,11 @@ def _places_after(text: str, targets: list[Target], position: int, limit: int, g
             continue
         if not chosen:
             between = text[position:max(position, target.start)]
-            if target.start - position > gap or target.start >= limit or re.search(r"[.;]", between) or _SUBORDINATE.search(between):
+            if target.start - position > gap or target.start >= limit or re.search(r"[.;]", between) or _SUBORDINATE.search(between) \
+                    or _NEW_PHRASE.search(between):
                 return []
             chosen.append(target)
-        elif _LIST_GAP.match(text[chosen[-1].end:target.start]) and not _APPOSITION.match(target.place_text):
+        elif target.start == chosen[-1].start or (_LIST_GAP.match(text[chosen[-1].end:target.start]) and not _APPOSITION.match(target.place_text)):
             chosen.append(target)
         else:
             break
@@ -641,7 +695,7 @@ def _places_before(text: str, targets: list[Target], position: int, floor: int) 
                 return []
             chosen = [target]
             # "Sharqat and Mosul, both still in Islamic State hands": the whole list
-            while number > 0 and _LIST_GAP.match(text[targets[number - 1].end:chosen[0].start]):
+            while number > 0 and (targets[number - 1].start == chosen[0].start or _LIST_GAP.match(text[targets[number - 1].end:chosen[0].start])):
                 number -= 1
                 chosen.insert(0, targets[number])
             return chosen

@@ -23,6 +23,8 @@ PLACES = {
     "al-Bab": ("town", "SY"), "Aleppo": ("city", "SY"), "Afrin": ("town", "SY"), "Manbij": ("city", "SY"),
     "Jarabulus": ("town", "SY"), "Ramadi": ("city", "IQ"), "al-Dour": ("town", "IQ"), "Kirkuk": ("city", "IQ"),
     "Qabasin": ("town", "SY"), "Fallujah": ("city", "IQ"),
+    "Sinjar": ("city", "IQ"), "Harasta": ("city", "SY"), "Douma": ("city", "SY"), "Kobani": ("city", "SY"),
+    "Ithriya": ("village", "SY"), "Baghdad": ("city", "IQ"),
 }
 
 

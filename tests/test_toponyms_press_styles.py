@@ -44,3 +44,10 @@ def test_names_after_a_push_into_and_on_a_hill(theatre_index):
     body = ("Regime forces pushed into Jabal Badro and al-Haidariya on Sunday. "
             "YPG fighters cleared the last positions on Mishtenur hill.")
     assert {"Jabal Badro", "al-Haidariya", "Mishtenur"} <= set(spot(theatre_index, body))
+
+
+def test_words_of_operation_and_group_names_are_not_places(theatre_index):
+    body = ("Turkey launched Operation Peace Spring against Ras al-Ain on Wednesday. "
+            "Hayat Tahrir al-Sham fighters pulled out of Khan Shaykhun.")
+    found = {name.lower() for name in spot(theatre_index, body)}
+    assert "spring" not in found and "tahrir" not in found
