@@ -173,7 +173,7 @@ def cmd_geocode(args: argparse.Namespace) -> int:
 
 
 def cmd_gazetteer(args: argparse.Namespace) -> int:
-    from ingest.geoparser import add_gazetteer_file, gazetteer_files
+    from geocoding.index import add_gazetteer_file, registered_gazetteers
 
     if args.gazetteer_command == "add":
         if not args.file.is_file():
@@ -181,7 +181,7 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
             return 2
         add_gazetteer_file(args.file)
         print(f"added {args.file.resolve()}; the index is rebuilt on the next run")
-    for path in gazetteer_files():
+    for path in registered_gazetteers():
         print(path)
     return 0
 

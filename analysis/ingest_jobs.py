@@ -14,8 +14,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from store.db import connect
-from store.writer import now_iso
+from store.db import connect, now_iso
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_FILES = 50

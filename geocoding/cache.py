@@ -11,20 +11,16 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import asdict
-from datetime import datetime, timezone
 from typing import Any
 
 from geocoding.records import Place
+from store.db import now_iso
 
 MISSING = object()  # `get` result when the cache does not know the query
 # Providers whose answers come from the gazetteer index: "offline" (the geocoder's ranked answers)
 # and "gazetteer" (the resolver's context-free candidate lists).
 INDEX_PROVIDERS = ("offline", "gazetteer")
 _META_KEY = "geocode_cache_index"
-
-
-def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def place_to_json(place: Place) -> dict:

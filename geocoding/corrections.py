@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from geocoding.cache import now_iso
 from geocoding.names import name_key
 from geocoding.records import Place
 from geocoding.vague import area_place
+from store.db import now_iso
+from store.writer import place_row
 
 CORRECTION_CONFIDENCE = 1.0
 
@@ -43,8 +44,7 @@ def upsert_place(conn: sqlite3.Connection, place: Place) -> None:
         " country = excluded.country, admin1 = excluded.admin1, population = excluded.population,"
         " geo_precision = excluded.geo_precision, anchor_ref = excluded.anchor_ref,"
         " relation = excluded.relation",
-        (place.ref, place.name, place.lat, place.lon, place.kind, place.country, place.admin1,
-         place.population, place.geo_precision, place.anchor_ref, place.relation),
+        place_row(place),
     )
 
 

@@ -11,7 +11,7 @@ from extraction.actors import ActorLexicon, load_actor_lexicon
 from extraction.pipeline import StageTimes, extract
 from extraction.records import Extraction
 from geocoding.candidates import rank_candidates
-from geocoding.index import GazetteerIndex, add_gazetteer_file, load_index, registered_gazetteers
+from geocoding.index import GazetteerIndex, load_index
 from geocoding.resolve import Resolver
 from readers.article import Article
 
@@ -61,10 +61,3 @@ def rank_names(name: str, *, countries: Sequence[str] = (), near: str | None = N
                gazetteers: Sequence[str | Path] = (), limit: int = 5) -> list[dict]:
     """Ranked gazetteer candidates for `python app.py geocode NAME`."""
     return rank_candidates(load_index(gazetteers), name, countries, near, limit)
-
-
-def gazetteer_files() -> list[Path]:
-    return registered_gazetteers()
-
-
-__all__ = ["Geoparser", "add_gazetteer_file", "gazetteer_files", "rank_names"]

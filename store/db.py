@@ -2,10 +2,19 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime, timezone
 from pathlib import Path
 
 SCHEMA = (Path(__file__).with_name("schema.sql")).read_text(encoding="utf-8")
 DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "frontline.sqlite"
+# Files this process has already given the schema and WAL mode (both persist in the file), so
+# the per-request connections of the dashboard do not run the schema script every time.
+_READY: set[Path] = set()
+
+
+def now_iso() -> str:
+    """The store's timestamps: UTC, to the second, no offset."""
+    return datetime.now(timezone.utc).replace(tzinfo=None).isoformat(timespec="seconds")
 
 
 def connect(path: str | Path = DEFAULT_DB, *, readonly: bool = False) -> sqlite3.Connection:
@@ -14,10 +23,14 @@ def connect(path: str | Path = DEFAULT_DB, *, readonly: bool = False) -> sqlite3
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30, check_same_thread=False)
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
+        key = path.resolve()
+        existed = path.exists()
         conn = sqlite3.connect(path, timeout=60, isolation_level=None, check_same_thread=False)
-        conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
-        conn.executescript(SCHEMA)
+        if key not in _READY or not existed:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.executescript(SCHEMA)
+            _READY.add(key)
     conn.execute("PRAGMA busy_timeout=60000")
     conn.row_factory = sqlite3.Row
     return conn

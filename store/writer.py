@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from datetime import datetime, timezone
 from typing import Sequence
 
 from extraction.records import Claim, Extraction, Mention
 from geocoding.records import Place
 from readers.article import Article
+from store.db import now_iso
 
 _UPSERT_PLACE = """
 INSERT INTO places (ref, name, lat, lon, kind, country, admin1, population, geo_precision, anchor_ref, relation)
@@ -34,10 +34,6 @@ INSERT INTO claims (id, article_id, mention_id, place_ref, place_text, actor_tex
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT(id) DO NOTHING
 """
-
-
-def now_iso() -> str:
-    return datetime.now(timezone.utc).replace(tzinfo=None).isoformat(timespec="seconds")
 
 
 def article_exists(conn: sqlite3.Connection, article_id: str) -> bool:
