@@ -11,6 +11,7 @@ import hashlib
 import json
 import logging
 import math
+import os
 import pickle
 import sys
 import time
@@ -299,7 +300,8 @@ def save_index(idx: GazetteerIndex, target: Path) -> None:
     for old in target.parent.glob("gazetteer-*.pickle"):
         if old != target:
             old.unlink(missing_ok=True)
-    partial = target.with_suffix(".partial")
+    # One partial file per process: two processes building at once must not write into one file.
+    partial = target.with_suffix(f".{os.getpid()}.partial")
     with open(partial, "wb") as handle:
         pickle.dump(idx, handle, protocol=pickle.HIGHEST_PROTOCOL)
     partial.replace(target)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -28,12 +29,27 @@ def connect(path: str | Path = DEFAULT_DB, *, readonly: bool = False) -> sqlite3
         conn = sqlite3.connect(path, timeout=60, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA synchronous=NORMAL")
         if key not in _READY or not existed:
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.executescript(SCHEMA)
+            _prepare(conn)
             _READY.add(key)
     conn.execute("PRAGMA busy_timeout=60000")
     conn.row_factory = sqlite3.Row
     return conn
+
+
+def _prepare(conn: sqlite3.Connection, patience_s: float = 60.0) -> None:
+    """WAL mode and the schema, retried: SQLite answers 'database is locked' at once, without its
+    busy handler, when two processes open a new file together and both try to switch it to WAL."""
+    deadline = time.monotonic() + patience_s
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                conn.execute("PRAGMA journal_mode=WAL")
+            conn.executescript(SCHEMA)
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def get_meta(conn: sqlite3.Connection, key: str) -> str | None:
