@@ -21,7 +21,7 @@ from components.export import claims_csv, claims_geojson
 from components.legend import legend
 from components.map import TILE_STYLES, base_payload, basemap_layers, map_graph, states_payload, view_key
 from components.source_panel import render_panel
-from components.timeline import asof_line, timeline_block, timeline_figure
+from components.timeline import asof_line, timeline_block, timeline_figure, with_asof_line
 from components.unresolved import unresolved_list, unresolved_section
 from components.upload import upload_section
 from extraction.records import CLAIM_TYPES
@@ -184,8 +184,8 @@ def wire_map(app: dash.Dash, data: DashboardData) -> None:
     @app.callback(Output("map-base", "data"), *VIEW_INPUTS[1:], Input("data-version", "data"), State("asof", "value"),
                   State("all-sides", "data"))
     def markers_for_filters(sides, claims, outlets, min_conf, query, start, end, _version, asof, all_sides):
-        vs = data.states(current_view(asof, sides, claims, outlets, min_conf, query, start, end, all_sides=all_sides))
-        return base_payload(vs, view_key(vs))
+        view = current_view(asof, sides, claims, outlets, min_conf, query, start, end, all_sides=all_sides)
+        return data.per_filters("map-base", view, lambda vs: base_payload(vs, view_key(vs)))
 
     @app.callback(Output("map-states", "data"), Output("view-counts", "children"), *VIEW_INPUTS,
                   Input("data-version", "data"), State("all-sides", "data"))
@@ -202,7 +202,10 @@ def wire_map(app: dash.Dash, data: DashboardData) -> None:
                   Input("data-version", "data"), State("asof", "value"), State("all-sides", "data"))
     def timeline_for_filters(sides, claims, outlets, min_conf, query, start, end, step, _version, asof, all_sides):
         view = current_view(asof, sides, claims, outlets, min_conf, query, start, end, all_sides=all_sides)
-        return timeline_figure(data.timeline(view, weekly=step == "week"), from_day(asof), step == "week")
+        weekly = step == "week"
+        figure = data.per_filters(f"timeline-{step}", view,
+                                  lambda vs: timeline_figure(data.timeline(view, weekly=weekly), vs.view.asof, weekly))
+        return with_asof_line(figure, from_day(asof))
 
     @app.callback(Output("selected-place", "data", allow_duplicate=True), Input("map", "clickData"),
                   State("map-base", "data"), prevent_initial_call=True)

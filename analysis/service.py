@@ -31,6 +31,7 @@ class DashboardData:
         self.db_path = Path(db_path)
         self.source = FrameSource(db_path)
         self._indexes: OrderedDict[tuple, ControlIndex] = OrderedDict()
+        self._per_filters: OrderedDict[tuple, object] = OrderedDict()
         self._lock = threading.Lock()
 
     def frame(self) -> ClaimFrame:
@@ -55,18 +56,37 @@ class DashboardData:
         view = with_asof(view, from_day(frame.last_day))
         return ViewStates(frame, view, self.index(view.filters()).at(to_day(view.asof)))
 
+    def per_filters(self, name: str, view: View, build):
+        """`build(view_states)` for answers that depend on the filters but not on the as-of day
+        (the marker positions, the timeline), computed once per filter set and data generation.
+        The answer is shared between requests: treat it as read-only."""
+        self.frame()  # reloads (and bumps the generation) when the store changed
+        key = (name, self.source.generation, view.filters())
+        with self._lock:
+            if key in self._per_filters:
+                self._per_filters.move_to_end(key)
+                return self._per_filters[key]
+        built = build(self.states(view))
+        with self._lock:
+            self._per_filters[key] = built
+            while len(self._per_filters) > 4 * INDEX_CACHE_SIZE:
+                self._per_filters.popitem(last=False)
+        return built
+
     def place_records(self, view: View) -> list[dict]:
         """/api/places: one object per place counted in the view."""
         vs = self.states(view)
         places = vs.frame.places.iloc[vs.states.place]
         s = vs.states
+        last = np.asarray(s.last_day)
+        dates = np.where(last >= 0, (np.datetime64("1970-01-01") + last.astype("timedelta64[D]")).astype(str), None)
         return [
-            {"place_ref": ref, "name": name, "lat": float(lat), "lon": float(lon),
-             "side": holder, "state": state, "last_claim_date": from_day(last) if last >= 0 else None,
-             "n_claims": int(n), "n_sources": int(ns)}
-            for ref, name, lat, lon, holder, state, last, n, ns in zip(
-                places["ref"], places["name"], places["lat"], places["lon"], s.holder, s.state,
-                s.last_day, s.n_claims, s.n_sources)
+            {"place_ref": ref, "name": name, "lat": lat, "lon": lon, "side": holder, "state": state,
+             "last_claim_date": day, "n_claims": n, "n_sources": ns}
+            for ref, name, lat, lon, holder, state, day, n, ns in zip(
+                places["ref"].tolist(), places["name"].tolist(), places["lat"].astype(float).tolist(),
+                places["lon"].astype(float).tolist(), list(s.holder), list(s.state), dates.tolist(),
+                np.asarray(s.n_claims).tolist(), np.asarray(s.n_sources).tolist())
         ]
 
     def place_code(self, ref: str) -> int | None:
