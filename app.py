@@ -19,7 +19,8 @@ from components.api import register_api
 from components.controls import PLAY_STEPS, filter_column, time_bar
 from components.export import claims_csv, claims_geojson
 from components.legend import legend
-from components.map import TILE_STYLES, base_payload, basemap_layers, map_graph, states_payload, view_key
+from components.map import (TILE_STYLES, base_payload, basemap_layers, map_graph, reference_towns, states_payload,
+                            view_key)
 from components.source_panel import render_panel
 from components.timeline import asof_line, timeline_block, timeline_figure, with_asof_line
 from components.unresolved import unresolved_list, unresolved_section
@@ -67,6 +68,7 @@ def page_layout(data: DashboardData) -> html.Div:
         dcc.Location(id="url", refresh=False),
         dcc.Store(id="map-base"), dcc.Store(id="map-states"), dcc.Store(id="selected-place"),
         dcc.Store(id="view-query"), dcc.Store(id="basemap", data=list(basemap_layers())),
+        dcc.Store(id="towns", data=reference_towns()),
         dcc.Store(id="all-sides", data=sides),
         dcc.Store(id="data-version", data=data.source.generation),
         dcc.Store(id="map-click"), dcc.Store(id="placing"),
@@ -196,7 +198,7 @@ def wire_map(app: dash.Dash, data: DashboardData) -> None:
 
     app.clientside_callback(ClientsideFunction("frontline", "draw_map"), Output("map", "figure"),
                             Input("map-base", "data"), Input("map-states", "data"), Input("tile-style", "value"),
-                            Input("selected-place", "data"), State("basemap", "data"))
+                            Input("selected-place", "data"), State("basemap", "data"), State("towns", "data"))
 
     @app.callback(Output("timeline", "figure"), *VIEW_INPUTS[1:], Input("timeline-step", "value"),
                   Input("data-version", "data"), State("asof", "value"), State("all-sides", "data"))

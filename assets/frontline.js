@@ -2,7 +2,7 @@
 // payload (colour codes, last-claim days, source counts: sent on every as-of move).
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   frontline: {
-    draw_map: function (base, states, style, selected, layers) {
+    draw_map: function (base, states, style, selected, layers, towns) {
       if (!base || !states || base.key !== states.key) {
         return window.dash_clientside.no_update;
       }
@@ -70,7 +70,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
           uirevision: "keep-zoom-and-pan",
           clickmode: "event",
           hoverlabel: { bgcolor: "white", font: { size: 13 } },
-          meta: { key: states.key, asof: states.asof },
+          meta: { key: states.key, asof: states.asof, towns: towns || [] },
         },
       };
     },
@@ -100,4 +100,102 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       }
     });
   }, 1000);
+})();
+
+// Names on the map, drawn as HTML text over it: the offline style has no font glyphs, so
+// maplibre cannot label anything itself. Cities of a million come first, then the marked places
+// (bigger markers first, approximate areas after exact places), then smaller towns as the user zooms in; a label that would overlap
+// one placed before it is left out, and so is a town where a marker already stands. Names are
+// set as text, never markup.
+(function placeLabels() {
+  const MAX_LABELS = 150;
+  const CHAR_PX = 6.4;
+  const unescape = (s) => String(s).replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+
+  function townMinZoom(population) {
+    if (population >= 1e6) return 0;
+    if (population >= 3e5) return 5.5;
+    if (population >= 1e5) return 6.5;
+    return 7.5;
+  }
+
+  function candidates(gd, map) {
+    const zoom = map.getZoom();
+    const bounds = map.getBounds();
+    const inView = (lat, lon) => bounds.contains([lon, lat]);
+    const marked = [];
+    (gd.data || []).forEach(function (trace) {
+      if (trace.name !== "places" && trace.name !== "areas") return;
+      const sizes = (trace.marker && trace.marker.size) || [];
+      for (let i = 0; i < (trace.lat || []).length; i++) {
+        if (inView(trace.lat[i], trace.lon[i])) {
+          const vague = trace.name === "areas";
+          marked.push({ text: unescape(trace.text[i]).replace(/ \(approximate area\)$/, ""), lat: trace.lat[i],
+                        lon: trace.lon[i], kind: vague ? "place area" : "place", offset: vague ? 0 : (sizes[i] || 8) / 2 + 3,
+                        rank: (vague ? 50 : 100) + (sizes[i] || 0) / (vague ? 2.2 : 1), marker: true });
+        }
+      }
+    });
+    const out = marked;
+    const offline = gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map.style === "white-bg";
+    const towns = (offline && gd.layout && gd.layout.meta && gd.layout.meta.towns) || [];
+    towns.forEach(function (t) {
+      if (zoom >= townMinZoom(t[3]) && inView(t[1], t[2])) {
+        out.push({ text: t[0], lat: t[1], lon: t[2], kind: "town", offset: 5,
+                   rank: t[3] >= 1e6 ? 1000 : Math.log10(t[3]) });
+      }
+    });
+    return out.sort((a, b) => b.rank - a.rank);
+  }
+
+  function place(layer, label, map) {
+    const p = map.project([label.lon, label.lat]);
+    const centred = label.kind === "place area";
+    label.el.style.left = (centred ? p.x - label.width / 2 : p.x + label.offset) + "px";
+    label.el.style.top = p.y + "px";
+  }
+
+  function redraw(gd, map, layer) {
+    layer.textContent = "";
+    const kept = [];
+    const boxes = [];
+    const all = candidates(gd, map);
+    const markerPoints = all.filter((l) => l.marker).map((l) => map.project([l.lon, l.lat]));
+    const nearMarker = (p) => markerPoints.some((m) => Math.abs(m.x - p.x) < 12 && Math.abs(m.y - p.y) < 12);
+    for (const label of all) {
+      if (kept.length >= MAX_LABELS) break;
+      const p = map.project([label.lon, label.lat]);
+      if (label.kind === "town" && nearMarker(p)) continue;
+      const width = label.text.length * CHAR_PX;
+      const x0 = label.kind === "place area" ? p.x - width / 2 : p.x + label.offset;
+      const box = [x0, p.y - 8, x0 + width, p.y + 8];
+      if (boxes.some((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])) continue;
+      boxes.push(box);
+      const el = document.createElement("span");
+      el.className = "map-label " + label.kind;
+      el.textContent = label.text;
+      layer.appendChild(el);
+      label.el = el;
+      label.width = width;
+      place(layer, label, map);
+      kept.push(label);
+    }
+    layer.__labels = kept;
+  }
+
+  setInterval(function () {
+    const gd = document.querySelector("#map .js-plotly-plot");
+    const sub = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
+    if (!sub || !sub.map || sub.map.__frontlineLabels) return;
+    const map = sub.map;
+    map.__frontlineLabels = true;
+    const layer = document.createElement("div");
+    layer.className = "map-labels";
+    map.getContainer().appendChild(layer);
+    const refresh = () => redraw(gd, map, layer);
+    map.on("move", () => (layer.__labels || []).forEach((label) => place(layer, label, map)));
+    map.on("moveend", refresh);
+    gd.on("plotly_afterplot", refresh);
+    refresh();
+  }, 500);
 })();

@@ -51,6 +51,13 @@ def basemap_layers() -> tuple[dict, ...]:
     )
 
 
+@lru_cache(maxsize=1)
+def reference_towns() -> list[list]:
+    """[label, lat, lon, population, country] of the towns the map names for orientation
+    (built by tools/build_towns.py from GeoNames); the markers carry no names of their own."""
+    return json.loads((BASEMAP_DIR / "towns.json").read_text(encoding="utf-8"))
+
+
 def map_graph() -> dcc.Graph:
     return dcc.Graph(id="map", config=MAP_CONFIG, style={"height": "100%"}, clear_on_unhover=True,
                      figure={"data": [], "layout": {"map": {"style": "white-bg"}}})

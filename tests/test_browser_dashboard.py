@@ -213,3 +213,14 @@ def test_api_places_agrees_with_the_map_colours(page, live_url):
     assert set(shown) == set(by_ref)
     assert {ref: expected_colour(p) for ref, p in by_ref.items()} == shown
     assert len(set(shown.values())) > 1
+
+
+def test_map_names_marked_places_as_plain_text(page, live_url):
+    open_dashboard(page, live_url)
+    page.wait_for_selector(".map-label.place", timeout=10000)
+    labels = page.eval_on_selector_all(
+        ".map-label", "els => els.map(e => ({kind: e.className, text: e.textContent, children: e.children.length}))")
+    names = {p["name"] for p in api(live_url, "/api/places")}
+    placed = [label["text"] for label in labels if "place" in label["kind"]]
+    assert placed and set(placed) <= names
+    assert all(label["children"] == 0 for label in labels)  # a name is never markup
