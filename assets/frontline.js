@@ -104,11 +104,13 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
 
 // Names on the map, drawn as HTML text over it: the offline style has no font glyphs, so
 // maplibre cannot label anything itself. Cities of a million come first, then the marked places
-// (bigger markers first, approximate areas after exact places), then smaller towns as the user zooms in; a label that would overlap
+// (bigger markers first, approximate areas after exact places, places with no claim yet last),
+// then smaller towns as the user zooms in; a label that would overlap
 // one placed before it is left out, and so is a town where a marker already stands. Names are
 // set as text, never markup.
 (function placeLabels() {
   const MAX_LABELS = 150;
+  const NO_CLAIM_YET = "#DDDDDD";  // components/map.py NO_EVIDENCE_COLOUR
   const CHAR_PX = 6.4;
   const unescape = (s) => String(s).replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
@@ -127,12 +129,15 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     (gd.data || []).forEach(function (trace) {
       if (trace.name !== "places" && trace.name !== "areas") return;
       const sizes = (trace.marker && trace.marker.size) || [];
+      const colours = (trace.marker && trace.marker.color) || [];
       for (let i = 0; i < (trace.lat || []).length; i++) {
         if (inView(trace.lat[i], trace.lon[i])) {
           const vague = trace.name === "areas";
+          const pending = colours[i] === NO_CLAIM_YET;  // named in the corpus, no claim by this date
           marked.push({ text: unescape(trace.text[i]).replace(/ \(approximate area\)$/, ""), lat: trace.lat[i],
-                        lon: trace.lon[i], kind: vague ? "place area" : "place", offset: vague ? 0 : (sizes[i] || 8) / 2 + 3,
-                        rank: (vague ? 50 : 100) + (sizes[i] || 0) / (vague ? 2.2 : 1), marker: true });
+                        lon: trace.lon[i], offset: vague ? 0 : (sizes[i] || 8) / 2 + 3,
+                        kind: "place" + (vague ? " area" : "") + (pending ? " pending" : ""),
+                        rank: (pending ? 20 : vague ? 50 : 100) + (sizes[i] || 0) / (vague ? 2.2 : 1), marker: true });
         }
       }
     });
