@@ -7,6 +7,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from .dates import date_in_url
+
 _SPACE = re.compile(r"\s+")
 
 
@@ -34,3 +36,7 @@ class Article:
     def __post_init__(self) -> None:
         if not self.id:
             object.__setattr__(self, "id", article_id(self.title, self.body))
+        if self.published is None and (day := date_in_url(self.url)) is not None:
+            # no printed date, but the outlet put the day in the link: relative dates
+            # ("on Tuesday") need an anchor, and the link's day is the best one left
+            object.__setattr__(self, "published", day)

@@ -9,7 +9,10 @@ from .errors import ReadError
 
 _URL = re.compile(r"^\s*(?:URL:\s*)?(https?://\S+)\s*$", re.I)
 _SOURCE = re.compile(r"^\s*(?:source|outlet):\s*(.+?)\s*$", re.I)
-_HEADER_LINES = 4  # how many non-blank lines after the headline may hold date / URL / source
+_HEADER_LINES = 5  # how many non-blank lines after the headline may hold date / URL / source / byline
+# "By Maher Chmaytelli", "By Reuters Staff", "Reporting by ...": skipped, so a date line after
+# the byline is still read as the date.
+_BYLINE = re.compile(r"^\s*(?:(?i:reporting|written|story)\s+)?(?i:by)\s+[A-Z][\w.'\u2019-]*(?:[ ,]+(?:and\s+)?[A-Z][\w.'\u2019-]*){0,7}\s*$")
 
 
 def parse_text_article(text: str, source_file: str) -> Article:
@@ -34,6 +37,8 @@ def parse_text_article(text: str, source_file: str) -> Article:
             url = m.group(1)
         elif not source and (m := _SOURCE.match(line)):
             source = m.group(1)
+        elif _BYLINE.match(line):
+            pass
         else:
             break
         seen += 1

@@ -26,13 +26,19 @@ def read_all(path: Path):
         ("25th August, 2016", datetime(2016, 8, 25)),
         ("2017-07-10T14:05:00Z", datetime(2017, 7, 10, 14, 5)),
         ("2017-07-10", datetime(2017, 7, 10)),
+        ("November 1, 2016 / 3:47 PM / a year ago", datetime(2016, 11, 1)),
+        ("Updated 0347 GMT (1147 HKT) November 1, 2016", datetime(2016, 11, 1)),
+        ("First Published: November 1, 2016 15:47 IST", datetime(2016, 11, 1)),
+        ("Last Modified: Tuesday 1 November 2016 - 15:47 EDT", datetime(2016, 11, 1)),
     ],
 )
 def test_printed_publication_dates_are_read(printed, expected):
     assert parse_published(printed) == expected
 
 
-@pytest.mark.parametrize("not_a_date", ["Iraqi forces advance on Mosul", "", "12 killed in blast", "x" * 500])
+@pytest.mark.parametrize("not_a_date", ["Iraqi forces advance on Mosul", "", "12 killed in blast", "x" * 500,
+                                        "Iraqi forces entered Mosul on November 1, 2016.",
+                                        "Troops advanced on 1 November 2016"])
 def test_lines_that_are_not_dates_are_not_taken_for_one(not_a_date):
     assert parse_published(not_a_date) is None
 
@@ -51,6 +57,22 @@ def test_text_article_without_date_keeps_its_first_body_line(tmp_path):
     f.write_text(f"Headline\n{BODY}\n", encoding="utf-8")
     [result] = read_all(f)
     assert result.article.published is None and result.article.body == BODY
+
+
+def test_a_byline_between_headline_and_date_does_not_hide_the_date(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(f"Troops enter Gogjali\n\nBy Jane Doe and John Roe, Reuters\n\nNovember 1, 2016 / 3:47 PM / a year ago\n\n{BODY}\n",
+                 encoding="utf-8")
+    [result] = read_all(f)
+    assert result.article.published == datetime(2016, 11, 1) and result.article.body == BODY
+
+
+def test_an_article_with_no_printed_date_takes_the_day_in_its_link(tmp_path):
+    f = tmp_path / "a.json"
+    f.write_text(json.dumps({"title": "Troops enter Gogjali", "url": "https://news.example/2016/11/01/gogjali",
+                             "body": BODY}), encoding="utf-8")
+    [result] = read_all(f)
+    assert result.article.published == datetime(2016, 11, 1)
 
 
 def test_same_story_twice_gets_one_id(tmp_path):
