@@ -22,9 +22,16 @@ def parse_text_article(text: str, source_file: str) -> Article:
         idx += 1
     if idx == len(lines):
         raise ReadError("no text")
+    published, published_text, url, source = None, "", "", ""
+    if (date := parse_published(lines[idx])) is not None:  # some outlets print the date above the headline
+        published, published_text = date, lines[idx].strip()
+        idx += 1
+        while idx < len(lines) and not lines[idx].strip():
+            idx += 1
+        if idx == len(lines):
+            raise ReadError("no headline or body after the date line")
     title = lines[idx].strip()
     idx += 1
-    published, published_text, url, source = None, "", "", ""
     seen = 0
     while idx < len(lines) and seen < _HEADER_LINES:
         line = lines[idx]

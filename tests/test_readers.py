@@ -67,6 +67,14 @@ def test_a_byline_between_headline_and_date_does_not_hide_the_date(tmp_path):
     assert result.article.published == datetime(2016, 11, 1) and result.article.body == BODY
 
 
+def test_a_date_printed_above_the_headline_is_read_as_the_date(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(f"1 November 2016\nTroops enter Gogjali\n\n{BODY}\n", encoding="utf-8")
+    [result] = read_all(f)
+    assert (result.article.title, result.article.published, result.article.body) == (
+        "Troops enter Gogjali", datetime(2016, 11, 1), BODY)
+
+
 def test_an_article_with_no_printed_date_takes_the_day_in_its_link(tmp_path):
     f = tmp_path / "a.json"
     f.write_text(json.dumps({"title": "Troops enter Gogjali", "url": "https://news.example/2016/11/01/gogjali",
