@@ -39,6 +39,19 @@ def wait_for_map(page, asof: str | None = None) -> list[dict]:
     return page.evaluate(MAP_TRACES)
 
 
+def settled_zoom(page) -> float:
+    """The map's zoom once the wheel's easing has finished (slower on a busy machine)."""
+    read = "() => document.querySelector('#map .js-plotly-plot')._fullLayout.map.zoom"
+    last = None
+    for _ in range(40):
+        page.wait_for_timeout(300)
+        now = page.evaluate(read)
+        if now == last:
+            return now
+        last = now
+    pytest.fail("the map's zoom never settled")
+
+
 def colour_of(traces: list[dict], ref: str) -> str | None:
     for t in traces:
         if ref in (t["ids"] or []):
@@ -114,8 +127,7 @@ def test_moving_asof_across_a_capture_recolours_the_place(page, live_url):
     box = page.locator("#map").bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.mouse.wheel(0, -400)
-    page.wait_for_timeout(600)
-    zoomed = page.evaluate("() => document.querySelector('#map .js-plotly-plot')._fullLayout.map.zoom")
+    zoomed = settled_zoom(page)
     page.locator("#asof [role=slider]").first.focus()
     page.keyboard.press("ArrowRight")
     traces = wait_for_map(page, day)
