@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dash
-from dash import ALL, ClientsideFunction, Input, Output, Patch, State, ctx, dcc, html, no_update
+from dash import ALL, ClientsideFunction, Input, Output, State, ctx, dcc, html, no_update
 
 from analysis.control import explain
 from analysis.frame import from_day, to_day
@@ -22,7 +22,7 @@ from components.legend import legend
 from components.map import (TILE_STYLES, base_payload, basemap_layers, map_graph, reference_towns, states_payload,
                             view_key)
 from components.source_panel import render_panel
-from components.timeline import asof_line, timeline_block, timeline_figure, with_asof_line
+from components.timeline import timeline_block, timeline_figure, with_asof_line
 from components.unresolved import unresolved_list, unresolved_section
 from components.upload import upload_section
 from extraction.records import CLAIM_TYPES
@@ -171,15 +171,11 @@ def wire_time(app: dash.Dash) -> None:
         nxt = min(asof + step, high)
         return (nxt, True, "▶ Play") if nxt >= high else (nxt, no_update, no_update)
 
-    @app.callback(Output("asof-label", "children"), Output("timeline", "figure", allow_duplicate=True),
-                  Input("asof", "value"), State("timeline", "figure"), prevent_initial_call=True)
-    def asof_label_and_marker(asof, timeline):
-        day = from_day(asof)
-        if not timeline:
-            return f"as of {day}", no_update
-        patch = Patch()
-        patch["layout"]["shapes"] = [asof_line(day)]
-        return f"as of {day}", patch
+    # in the browser: an as-of move only moves the timeline's line, and the figure (thousands of
+    # bars at scale) need not travel to the server and back for that
+    app.clientside_callback(ClientsideFunction("frontline", "asof_label_and_line"),
+                            Output("asof-label", "children"), Output("timeline", "figure", allow_duplicate=True),
+                            Input("asof", "value"), State("timeline", "figure"), prevent_initial_call=True)
 
 
 def wire_map(app: dash.Dash, data: DashboardData) -> None:

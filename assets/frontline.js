@@ -74,6 +74,14 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         },
       };
     },
+    asof_label_and_line: function (asof, timeline) {
+      const day = new Date(asof * 86400000).toISOString().slice(0, 10);  // days since 1970-01-01
+      if (!timeline || !timeline.layout) {
+        return ["as of " + day, window.dash_clientside.no_update];
+      }
+      const shapes = (timeline.layout.shapes || []).map((shape) => Object.assign({}, shape, { x0: day, x1: day }));
+      return ["as of " + day, Object.assign({}, timeline, { layout: Object.assign({}, timeline.layout, { shapes: shapes }) })];
+    },
     write_permalink: function (query) {
       if (query !== undefined && query !== null) {
         const target = window.location.pathname + (query ? "?" + query : "");
