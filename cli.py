@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from store.db import DEFAULT_DB
+from store.db import DEFAULT_DB, StoreUnavailable, is_server_url, shown
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8050
@@ -21,7 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
 
     serve = sub.add_parser("serve", help="serve the dashboard")
-    serve.add_argument("--db", type=Path, help=f"database (default: {DEFAULT_DB.name}, built from the demo corpus)")
+    serve.add_argument("--db", type=db_target, help=f"database (default: {DEFAULT_DB.name}, built from the demo corpus)")
     serve.add_argument("--host", default=DEFAULT_HOST, help="address to bind (default 127.0.0.1: this machine only)")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
     serve.add_argument("--debug", action="store_true", help="Dash debug mode (never on a shared server)")
@@ -64,7 +64,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _db(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"database file (default: {DEFAULT_DB})")
+    parser.add_argument("--db", type=db_target, default=DEFAULT_DB,
+                        help=f"database file, or postgresql://user@host:port/dbname (default: {DEFAULT_DB})")
+
+
+def db_target(value: str) -> str | Path:
+    """A PostgreSQL URL stays text; anything else is a SQLite file."""
+    return value if is_server_url(value) else Path(value)
 
 
 def _gazetteer(parser: argparse.ArgumentParser) -> None:
@@ -81,6 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     }[command]
     try:
         return handler(args)
+    except StoreUnavailable as exc:
+        print(exc, file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
@@ -92,6 +101,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from security import protect
 
     db = getattr(args, "db", None)
+    if is_server_url(db):
+        print("the dashboard serves from a SQLite file only for now; ingest and export work on "
+              "PostgreSQL", file=sys.stderr)
+        return 2
     if db is None:
         db = DEFAULT_DB
         ensure_demo_db(db)
@@ -144,11 +157,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from store.db import connect
+    from store.db import connect, store_exists
     from store.export import export
 
-    if not args.db.exists():
-        print(f"no database at {args.db}", file=sys.stderr)
+    if not store_exists(args.db):
+        print(f"no database at {shown(args.db)}", file=sys.stderr)
         return 2
     conn = connect(args.db, readonly=True)
     try:
@@ -187,10 +200,10 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
 
 
 def cmd_failures(args: argparse.Namespace) -> int:
-    from store.db import connect
+    from store.db import connect, store_exists
 
-    if not args.db.exists():
-        print(f"no database at {args.db}", file=sys.stderr)
+    if not store_exists(args.db):
+        print(f"no database at {shown(args.db)}", file=sys.stderr)
         return 2
     conn = connect(args.db, readonly=True)
     rows = conn.execute("SELECT source_file, reason, failed_at FROM failures ORDER BY source_file").fetchall()
@@ -201,6 +214,6 @@ def cmd_failures(args: argparse.Namespace) -> int:
         else:
             print(f"{row['source_file']}\t{row['reason']}\t{row['failed_at']}")
     if args.format == "text":
-        print(f"{len(rows)} failed; fix them and run: python app.py ingest --retry-failed --db {args.db}",
+        print(f"{len(rows)} failed; fix them and run: python app.py ingest --retry-failed --db {shown(args.db)}",
               file=sys.stderr)
     return 0

@@ -1,6 +1,8 @@
-"""Opening the store: one SQLite file, WAL so the dashboard reads while an ingest writes."""
+"""Opening the store: one SQLite file, WAL so the dashboard reads while an ingest writes;
+or, given a postgresql:// URL, a database on a PostgreSQL server through store.postgres."""
 from __future__ import annotations
 
+import re
 import sqlite3
 import time
 from datetime import datetime, timezone
@@ -8,9 +10,13 @@ from pathlib import Path
 
 SCHEMA = (Path(__file__).with_name("schema.sql")).read_text(encoding="utf-8")
 DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "frontline.sqlite"
-# Files this process has already given the schema and WAL mode (both persist in the file), so
-# the per-request connections of the dashboard do not run the schema script every time.
-_READY: set[Path] = set()
+# Files (and server URLs) this process has already given the schema and WAL mode (both persist),
+# so the per-request connections of the dashboard do not run the schema script every time.
+_READY: set[Path | str] = set()
+
+
+class StoreUnavailable(Exception):
+    """The database server could not be reached or refused us; the message says why."""
 
 
 def now_iso() -> str:
@@ -18,7 +24,20 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).replace(tzinfo=None).isoformat(timespec="seconds")
 
 
+def is_server_url(target: str | Path) -> bool:
+    return isinstance(target, str) and target.startswith(("postgresql://", "postgres://"))
+
+
+def shown(target: str | Path) -> str:
+    """The store as named in messages: a server URL without its password."""
+    return re.sub(r"(://[^/:@]*:)[^/@]*@", r"\1***@", str(target))
+
+
 def connect(path: str | Path = DEFAULT_DB, *, readonly: bool = False) -> sqlite3.Connection:
+    """A SQLite file (a Path, or a str that is not a URL) or a postgresql://user@host:port/dbname
+    URL; the server's connection offers the same execute/executemany/in_transaction/close."""
+    if is_server_url(path):
+        return _connect_server(str(path), readonly)
     path = Path(path)
     if readonly:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30, check_same_thread=False)
@@ -34,6 +53,27 @@ def connect(path: str | Path = DEFAULT_DB, *, readonly: bool = False) -> sqlite3
     conn.execute("PRAGMA busy_timeout=60000")
     conn.row_factory = sqlite3.Row
     return conn
+
+
+def _connect_server(url: str, readonly: bool):
+    from store.postgres import PostgresConnection, postgres_schema
+
+    conn = PostgresConnection(url, readonly=readonly)
+    if not readonly and url not in _READY:
+        conn.run_script(postgres_schema(SCHEMA))
+        _READY.add(url)
+    return conn
+
+
+def store_exists(target: str | Path) -> bool:
+    """Whether `target` already holds a store (a server store is asked for its tables)."""
+    if not is_server_url(target):
+        return Path(target).exists()
+    conn = connect(target, readonly=True)
+    try:
+        return conn.execute("SELECT to_regclass('articles') IS NOT NULL").fetchone()[0]
+    finally:
+        conn.close()
 
 
 def _prepare(conn: sqlite3.Connection, patience_s: float = 60.0) -> None:

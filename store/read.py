@@ -1,5 +1,6 @@
 """Read-side queries shared by the exporter, the JSON API and the source panel,
-so every consumer sees claims in the one export contract."""
+so every consumer sees claims in the one export contract. Every ORDER BY is total and says
+where NULLs go, so SQLite and PostgreSQL give the same rows in the same order."""
 from __future__ import annotations
 
 import sqlite3
@@ -52,7 +53,7 @@ def claim_rows(
         where.append("(c.date_start IS NULL OR c.date_start <= ?)")
         args.append(date_to)
     sql = _CLAIMS_SQL + (" WHERE " + " AND ".join(where) if where else "")
-    sql += " ORDER BY c.date_start, a.published, c.evidence_start"
+    sql += " ORDER BY c.date_start NULLS FIRST, a.published NULLS FIRST, c.evidence_start, c.id"
     for row in conn.execute(sql, args):
         yield dict(row)
 
@@ -66,7 +67,7 @@ def mention_rows(conn: sqlite3.Connection, unresolved_only: bool = False) -> Ite
     """
     if unresolved_only:
         sql += " WHERE m.place_ref IS NULL"
-    sql += " ORDER BY a.source_file, m.start_char"
+    sql += " ORDER BY a.source_file, m.start_char, m.id"
     for row in conn.execute(sql):
         out = dict(row)
         out["resolved"] = bool(out["resolved"])
@@ -79,7 +80,7 @@ def place_rows(conn: sqlite3.Connection) -> Iterator[dict]:
            p.geo_precision, p.anchor_ref, p.relation,
            (SELECT COUNT(*) FROM mentions m WHERE m.place_ref = p.ref) AS n_mentions,
            (SELECT COUNT(*) FROM claims c WHERE c.place_ref = p.ref) AS n_claims
-    FROM places p ORDER BY p.name
+    FROM places p ORDER BY p.name, p.ref
     """
     for row in conn.execute(sql):
         yield dict(row)

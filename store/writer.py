@@ -61,8 +61,10 @@ def claim_id(article_id: str, claim: Claim) -> str:
 
 def save_articles(conn: sqlite3.Connection, items: Sequence[tuple[Article, Extraction]]) -> list[bool]:
     """Store whole articles with their mentions and claims in one transaction; for each,
-    False when it was already stored. A kill mid-way leaves none of them half written."""
+    False when it was already stored. A kill mid-way leaves none of them half written.
+    The new articles' rows go in one executemany per table: one round trip each on a server."""
     stored = []
+    rows = _Rows()
     conn.execute("BEGIN IMMEDIATE")
     try:
         stamp = now_iso()
@@ -74,9 +76,9 @@ def save_articles(conn: sqlite3.Connection, items: Sequence[tuple[Article, Extra
                  article.published_text, article.source, article.body, stamp),
             ).rowcount
             if inserted:
-                _save_extraction(conn, article.id, extraction)
-                conn.execute("DELETE FROM failures WHERE source_file = ?", (article.source_file,))
+                rows.add(article, extraction)
             stored.append(bool(inserted))
+        rows.write(conn)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -84,13 +86,32 @@ def save_articles(conn: sqlite3.Connection, items: Sequence[tuple[Article, Extra
     return stored
 
 
-def _save_extraction(conn: sqlite3.Connection, aid: str, extraction: Extraction) -> None:
-    places = {m.place.ref: m.place for m in extraction.mentions if m.place}
-    places.update({c.place.ref: c.place for c in extraction.claims if c.place})
-    if places:
-        conn.executemany(_UPSERT_PLACE, [place_row(p) for p in places.values()])
-    conn.executemany(_INSERT_MENTION, [_mention_row(aid, m) for m in extraction.mentions])
-    conn.executemany(_INSERT_CLAIM, [_claim_row(aid, c) for c in extraction.claims])
+class _Rows:
+    """Rows of the newly stored articles of one transaction, gathered per table."""
+
+    def __init__(self) -> None:
+        self.places: dict[str, Place] = {}
+        self.mentions: list[tuple] = []
+        self.claims: list[tuple] = []
+        self.sources: list[tuple[str]] = []
+
+    def add(self, article: Article, extraction: Extraction) -> None:
+        aid = article.id
+        self.places.update({m.place.ref: m.place for m in extraction.mentions if m.place})
+        self.places.update({c.place.ref: c.place for c in extraction.claims if c.place})
+        self.mentions += [_mention_row(aid, m) for m in extraction.mentions]
+        self.claims += [_claim_row(aid, c) for c in extraction.claims]
+        self.sources.append((article.source_file,))
+
+    def write(self, conn: sqlite3.Connection) -> None:
+        if self.places:
+            conn.executemany(_UPSERT_PLACE, [place_row(p) for p in self.places.values()])
+        if self.mentions:
+            conn.executemany(_INSERT_MENTION, self.mentions)
+        if self.claims:
+            conn.executemany(_INSERT_CLAIM, self.claims)
+        if self.sources:
+            conn.executemany("DELETE FROM failures WHERE source_file = ?", self.sources)
 
 
 def _mention_row(aid: str, m: Mention) -> tuple:

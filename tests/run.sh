@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite on a fresh machine: a virtual environment with the pinned test
-# requirements, Debian's Chromium for the browser tests when it is missing, then pytest.
+# requirements, Debian's Chromium for the browser tests and PostgreSQL for the server-store
+# tests when they are missing, then pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,11 +11,17 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 
+SUDO=""
+[ "$(id -u)" = 0 ] || SUDO="sudo"
 if [ ! -x /usr/bin/chromium ]; then
-  SUDO=""
-  [ "$(id -u)" = 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+
+# The PostgreSQL store tests start a throwaway cluster with the server's own initdb and pg_ctl.
+if ! command -v initdb >/dev/null && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql >/dev/null
 fi
 
 export HYPOTHESIS_PROFILE=${HYPOTHESIS_PROFILE:-ci}
