@@ -40,7 +40,7 @@ organization organisation units unit forces force army ministry brigade brigades
 front committee command service services agency tv press news times post company group state
 movement network radio channel mobilization mobilisation guard guards corps division battalion
 regiment police university institute foundation bank airways airlines office department wire
-jund jaish liwa kataib saraya harakat ansar jabhat hizb asaib
+jund jaish liwa kataib saraya harakat ansar jabhat hizb asaib ahrar hayat faylaq
 """.split())
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu"})
 _LOWER_CUES = re.compile(
@@ -59,6 +59,8 @@ _PATTERNS = re.compile("|".join((
     rf"\b(?:on|of) ({_NAME}) (?:hill|mount|mountain|heights)\b",
     r"\b((?:al|el)-[A-Z][\w'’]+) (?:district|neighbou?rhood|quarter)\b",
 )))
+# "Hasaka's Ghuwayran district": apart from _PATTERNS, which it would slow down several times over.
+_OWNED_DISTRICT = re.compile(rf"['’]s ({_NAME}) (?:neighbou?rhood|district|quarter)s?\b")
 # Where the verb or preposition before a capitalised name makes it a place ("captured Baghuz",
 # "clashes in al-Shaar"); an actor, person or organisation there is dropped later.
 _CUED = re.compile(
@@ -79,6 +81,23 @@ _ARTICLE_PREFIXES = ("al-", "el-")
 _GENERIC_TAILS = (" military camp", " camp", " base", " province", " governorate", " district",
                   " neighbourhood", " neighborhood", " quarter", " area", " region")
 _WORD = re.compile(r"[\w'’-]+")
+# Words that finish a longer name the gazetteer lacks, after a name it has: an article-joined word
+# ("Daraa al-Balad", "Maarat al-Numan"), or any capitalised word after a generic head ("Tal Rifaat").
+_JOINED_WORD = re.compile(r" (?:al|el|an|ar|as|ash|ad|az|ez|es|ed|at|en|ul)-[A-Z][\w'’]*")
+_NEXT_WORD = re.compile(r" [A-Z][\w'’]+")
+_ARTICLE_JOINED = re.compile(r"(?:al|el|an|ar|as|ash|ad|az|ez)-[A-Z]")
+_PREVIOUS_WORD = re.compile(r"(?<![\w'’-])([A-Z][\w'’]+) $")
+# Capitalised words before an "al-X" name that do not start a longer name ("In al-Bab").
+_NOT_NAME_STARTS = frozenset("""
+in at on from near to of by for and or but the a an as into inside outside around toward towards
+across between since after before during while when where with without against under over through
+east west north south eastern western northern southern central upper lower greater old new also
+then both all its their his her our this that these those
+""".split())
+_NAME_HEADS = frozenset("""
+tal tall tel tell jabal jebel jabel ain ayn deir dayr ras wadi khan kafr kfar beit bayt bir jisr
+maarat marat maaret qasr qalaat qalat
+""".split())
 
 
 @lru_cache(maxsize=4)
@@ -99,6 +118,28 @@ def _gazetteer_spans(body: str, index: GazetteerIndex) -> list[tuple[int, int]]:
             start -= 3  # "al-Bakr" as written, though the gazetteer knows it as "Bakr"
         spans.append((start, end))
     return spans
+
+
+def _with_rest_of_name(body: str, folded: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The span grown over the words that start or finish the name; a person's or a group's
+    name is not grown ("Haider al-Abadi", "Abu Bakr al-Baghdadi", "Ansar al-Sharia")."""
+    start, end = span
+    head = folded[start:end].removeprefix("al ").removeprefix("el ")
+    first = head.split(" ", 1)[0]
+    if first in _GIVEN_NAMES or first in _TITLES or first in _ORG_WORDS:
+        return span  # "Abu Bakr" of "Abu Bakr al-Baghdadi", "Ansar" of "Ansar al-Sharia"
+    if _ARTICLE_JOINED.match(body, start) and (before := _PREVIOUS_WORD.search(body, max(0, start - 30), start)):
+        word = folded[before.start(1):before.end(1)]
+        if not any(word in words for words in (_NOT_NAME_STARTS, _GIVEN_NAMES, _TITLES, _ORG_WORDS, load_stopwords())):
+            start = before.start(1)  # "Maarat al-Numan", though the gazetteer knows only "Numan"
+    if head in _NAME_HEADS and (match := _NEXT_WORD.match(body, end)):
+        end = match.end()
+    for _ in range(2):
+        match = _JOINED_WORD.match(body, end)
+        if match is None:
+            break
+        end = match.end()
+    return start, end
 
 
 def _without_generic_tail(body: str, span: tuple[int, int], index: GazetteerIndex) -> tuple[int, int]:
@@ -175,12 +216,32 @@ def _is_person_or_org(body: str, start: int, end: int) -> bool:
     return bool(_LOWER_CUES.search(body[max(0, run_start - 40):run_start]))
 
 
+def _opens_with_given_name(folded: str, start: int, end: int) -> bool:
+    """A name found by its context alone that opens with a given name is a person
+    ("Bashar al-Assad" listed after a place)."""
+    words = folded[start:end].replace("-", " ").split()
+    return len(words) > 1 and words[0] in _GIVEN_NAMES
+
+
+_POSSESSIVE_INSIDE = re.compile(r"['’]s ")
+
+
+def _after_possessive(body: str, span: tuple[int, int]) -> tuple[int, int]:
+    """"Tikrit's Qadisiya" names Qadisiya; the owner is a place of its own, found on its own."""
+    start, end = span
+    inside = None
+    for inside in _POSSESSIVE_INSIDE.finditer(body, start, end):
+        pass
+    return (inside.end(), end) if inside is not None else span
+
+
 def _pattern_spans(body: str) -> list[tuple[int, int]]:
-    return [match.span(match.lastindex) for match in _PATTERNS.finditer(body)]
+    spans = [_after_possessive(body, match.span(match.lastindex)) for match in _PATTERNS.finditer(body)]
+    return spans + [match.span(1) for match in _OWNED_DISTRICT.finditer(body)]
 
 
 def _cued_spans(body: str) -> list[tuple[int, int]]:
-    return [match.span(match.lastindex) for match in _CUED.finditer(body)]
+    return [_after_possessive(body, match.span(match.lastindex)) for match in _CUED.finditer(body)]
 
 
 def _list_items_after(body: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -270,9 +331,12 @@ def find_toponyms(body: str, sentences: list[tuple[int, int]], index: GazetteerI
     def is_plain_name(start: int, end: int) -> bool:
         """Not a stop word, a person, an organisation or an armed actor."""
         return not (_has_stopword(body, folded, start, end, stop) or _is_person_or_org(body, start, end)
-                    or actors.covers(start))
+                    or _opens_with_given_name(folded, start, end) or actors.covers(start))
 
-    gazetteer = [_without_generic_tail(body, s, index) for s in _longest_first(_gazetteer_spans(body, index))]
+    named = _longest_first(_gazetteer_spans(body, index))
+    grown = [_with_rest_of_name(body, folded, s) for s in named]
+    named = _longest_first([g if g == s or not actors.covers(g[0]) else s for s, g in zip(named, grown)])
+    gazetteer = [_without_generic_tail(body, s, index) for s in named]
     found = [s for s in gazetteer if folded[s[0]:s[1]] not in stop and not _is_person_or_org(body, *s)]
     in_gazetteer_span = _marked(len(body), gazetteer)
     introduced = [s for s in _pattern_spans(body)

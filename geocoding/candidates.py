@@ -23,6 +23,7 @@ WORLD_CITY_POPULATION = 500_000
 WORLD_CITY_BONUS = 1.5
 PROVINCE_CITY_POPULATION = 50_000
 PROVINCE_PENALTY = 1.5
+ALIAS_ONLY_PENALTY = 2.0
 NEIGHBOURHOOD_REACH_KM = 30.0
 _TRUST = (1.0, 0.3, 0.0)  # by source rank: curated/corrections, added files, cities500
 _KIND_PRIOR = {"country": 1.0, "region": 0.3, "city": 0.3, "town": 0.1, "village": 0.0,
@@ -88,6 +89,9 @@ def score_candidate(index: GazetteerIndex, i: int, match: float, ev: Evidence) -
             why.append(f"text calls it a {kind}")
         elif ev.kind_hint in _CITY_LIKE and kind in ("country", "region"):
             score -= 1.0
+        elif ev.kind_hint == "region" and kind in _CITY_LIKE:
+            score -= 1.0
+            why.append("the text calls it a province")
     lat, lon = index.lat[i], index.lon[i]
     near = [p for p in ev.near if p.ref != index.refs[i] and p.kind != "country"]
     if near:
@@ -123,8 +127,9 @@ def _container_bonus(index: GazetteerIndex, i: int, ev: Evidence, why: list[str]
     return -1.0 if ev.container_strict else 0.0
 
 
-def rank(index: GazetteerIndex, found: Sequence[tuple[int, float]], ev: Evidence) -> list[Scored]:
-    """Best first; at most MAX_CANDIDATES, pre-cut by the context-free score so long lists stay cheap."""
+def rank(index: GazetteerIndex, found: Sequence[tuple[int, float]], ev: Evidence, key: str = "") -> list[Scored]:
+    """Best first; at most MAX_CANDIDATES, pre-cut by the context-free score so long lists stay cheap.
+    `key` is the name key looked up, when known: it tells a place's own name from an alternate one."""
     if len(found) > MAX_CANDIDATES:
         plain = Evidence(countries=ev.countries)
         found = sorted(found, key=lambda f: -score_candidate(index, f[0], f[1], plain).score)[:MAX_CANDIDATES]
@@ -133,11 +138,29 @@ def rank(index: GazetteerIndex, found: Sequence[tuple[int, float]], ev: Evidence
         scored[0].score += UNIQUE_BONUS
         scored[0].why.append("the only place of that name")
     elif scored:
-        _favour_world_city(index, scored)
-        if ev.kind_hint != "region":
+        demoted = _favour_curated_over_alias_namesakes(index, scored, found, key) if key else set()
+        if ev.kind_hint != "region":  # "Homs province" is no world city
+            _favour_world_city(index, [s for s in scored if s.id not in demoted])
             _favour_city_over_its_province(index, scored)
     scored.sort(key=lambda s: -s.score)
     return scored
+
+
+def _favour_curated_over_alias_namesakes(index: GazetteerIndex, scored: list[Scored],
+                                         found: Sequence[tuple[int, float]], key: str) -> set[int]:
+    """A curated place that has the name beats a gazetteer place that has it only as an alternate
+    name: big GeoNames cities carry wrong ones ("Daquq" on Duhok, "Adra" on Daraa). Returns the
+    ids demoted, which are no world city for this name either."""
+    exact = [s for s, (_, match) in zip(scored, found) if match == 1.0]
+    if not any(index.rank[s.id] == 0 for s in exact):
+        return set()
+    demoted = set()
+    for s in exact:
+        if index.rank[s.id] != 0 and name_key(index.names[s.id]) != key:
+            s.score -= ALIAS_ONLY_PENALTY
+            s.why.append("has the name only as an alternate name, and a curated place has it")
+            demoted.add(s.id)
+    return demoted
 
 
 def _favour_city_over_its_province(index: GazetteerIndex, scored: list[Scored]) -> None:
@@ -153,6 +176,8 @@ def _favour_city_over_its_province(index: GazetteerIndex, scored: list[Scored]) 
 def _favour_world_city(index: GazetteerIndex, scored: list[Scored]) -> None:
     """A bare "London" or "Paris" means the world city, whatever the theatre, when no namesake
     comes near it in size."""
+    if len(scored) < 2:
+        return
     by_pop = sorted(scored, key=lambda s: -index.population[s.id])
     top, runner = index.population[by_pop[0].id], index.population[by_pop[1].id]
     if top >= WORLD_CITY_POPULATION and top >= 20 * runner:
@@ -173,7 +198,7 @@ def rank_candidates(index: GazetteerIndex, name: str, countries: Sequence[str] =
         near_places = [index.place(near_ranked[0].id)] if near_ranked else []
     ev = Evidence(countries=frozenset(c.upper() for c in countries), near=near_places)
     out = []
-    for s in rank(index, candidate_ids(index, name), ev)[:limit]:
+    for s in rank(index, candidate_ids(index, name), ev, name_key(name))[:limit]:
         place = index.place(s.id)
         out.append({
             "ref": place.ref, "name": place.name, "lat": place.lat, "lon": place.lon,

@@ -23,7 +23,7 @@ from typing import Iterable, Sequence
 import ahocorasick
 
 from geocoding.names import (
-    ARTICLES, fold, is_junk_name, is_latin_folded, is_latin_name, key_of_folded, name_key, spot_text,
+    ARTICLES, MIN_BARE_KEY, fold, is_junk_name, is_latin_folded, is_latin_name, key_of_folded, name_key, spot_text,
 )
 from geocoding.records import Place
 from geocoding.sources import (
@@ -33,7 +33,7 @@ from geocoding.sources import (
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "13"  # bump when the index layout or the name normalisation changes
+INDEX_VERSION = "14"  # bump when the index layout or the name normalisation changes
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CACHE_DIR = REPO_ROOT / "data" / "cache"
 DEFAULT_CURATED = REPO_ROOT / "data" / "curated_places.tsv"
@@ -233,7 +233,7 @@ def build_index(files: Sequence[Path] = (), curated: Path | None = DEFAULT_CURAT
             if p.rank > RANK_CURATED and alias == folded:
                 continue  # all lower case: a romanised spelling ("lun dun" on Renton, WA), not a name
             key = key_of_folded(folded)
-            if len(key) < 3:
+            if len(key) < MIN_BARE_KEY:
                 continue
             ids = keyed.setdefault(key, [])
             if not ids or ids[-1] != i:

@@ -15,6 +15,8 @@ APOSTROPHES = "'`´‘’ʿʾʼʻ′"
 DASHES = "-‐‑‒–—"
 ARTICLES = frozenset({"al", "el", "an", "as", "ash", "ad", "ar", "at", "az", "ul", "il"})
 _GENERIC_WORDS = frozenset({"hay", "qaryat", "qariyat", "qarya", "nahiyat", "hayy"})
+# A key shorter than this is no name on its own ("Rai"); with its article it is ("al-Rai").
+MIN_BARE_KEY = 3
 _TELL_WORDS = {"tall": "tal", "tel": "tal", "tell": "tal", "til": "tal"}
 
 
@@ -86,7 +88,8 @@ def folded_words(folded: str) -> list[str]:
 
 
 def name_key(name: str) -> str:
-    """Lookup key: articles and generic prefixes dropped, words joined, transliteration merged."""
+    """Lookup key: articles and generic prefixes dropped, words joined, transliteration merged;
+    a name left too short without its article keeps it, as "al"."""
     return key_of_folded(fold(name))
 
 
@@ -95,8 +98,11 @@ def key_of_folded(folded: str) -> str:
     tokens = folded_words(folded)
     while len(tokens) > 1 and tokens[0] in _GENERIC_WORDS:
         tokens = tokens[1:]
-    tokens = [_TELL_WORDS.get(t, t) for t in tokens if t not in ARTICLES] or tokens
-    return _transliterate("".join(tokens))
+    named = [_TELL_WORDS.get(t, t) for t in tokens if t not in ARTICLES] or tokens
+    key = _transliterate("".join(named))
+    if len(key) < MIN_BARE_KEY and len(named) < len(tokens):
+        return "al" + key  # "al-Rai", "ar-Ra'i": too short alone, kept whole with one article
+    return key
 
 
 def is_latin_name(name: str) -> bool:

@@ -121,17 +121,22 @@ class Resolver:
         if ranked is None:
             if len(self._plain) >= PLAIN_MEMO_SIZE:
                 self._plain.clear()
-            ranked = self._plain[memo_key] = rank(self.index, ids, Evidence(countries=countries))
+            ranked = self._plain[memo_key] = rank(self.index, ids, Evidence(countries=countries), key)
         return ranked
 
     def _theatre(self, found: dict[str, list[tuple[int, float]]], given: frozenset[str]) -> frozenset[str]:
         """Countries the article is about: the ones given, the ones it names, the countries of big
         cities it names by their own name ("Mosul"; not "Karama", an alias of Calama, Chile), and
-        the country of any name found in one country only."""
+        the country of any name found in one country only, or curated in one country only
+        ("Ain Issa", not Inisa in Nigeria)."""
         named, cities = set(given), set()
         for key, ids in found.items():
             exact = [(i, m) for i, m in ids if m == 1.0]
             if not exact:
+                continue
+            curated = {self.index.countries[i] for i, _ in exact if self.index.rank[i] == 0}
+            if curated:  # the team's own entry says where this name is; a namesake city abroad does not
+                named.update(curated if len(curated) == 1 else ())
                 continue
             best = self._ranked_without_context(key, exact, frozenset())[0].id
             kind = self.index.kinds[best]
@@ -159,7 +164,7 @@ class Resolver:
             countries=theatre, near=[place for other, place in anchors.items() if other != key],
             kind_hint=hint, container=container, container_km=km, container_strict=strict,
         )
-        ranked = rank(self.index, found, ev)
+        ranked = rank(self.index, found, ev, key)
         best = ranked[0]
         runners = tuple(as_candidate(self.index, s) for s in ranked[1:1 + RUNNERS_UP])
         place = self.index.place(best.id)
@@ -244,10 +249,14 @@ def _is_anchor(index: GazetteerIndex, ranked: list[Scored]) -> bool:
 
 
 def _far_rival(index: GazetteerIndex, ranked: list[Scored]) -> Scored | None:
+    """A far-away candidate scoring about as well as the best; an uncurated namesake scoring
+    below a curated best is none ("Ras al-Ain" the town, not the village of that name)."""
     best = ranked[0]
     for other in ranked[1:]:
         if best.score - other.score >= AMBIGUOUS_GAP:
             return None
+        if index.rank[best.id] == 0 and index.rank[other.id] != 0:
+            continue
         if distance_km(index.lat[best.id], index.lon[best.id], index.lat[other.id], index.lon[other.id]) > AMBIGUOUS_KM:
             return other
     return None

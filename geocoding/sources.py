@@ -148,7 +148,8 @@ def read_geonames_file(path: Path, report: SourceReport) -> Iterator[SourcePlace
 
 CURATED_COLUMNS = ("ref", "name", "alternate_names", "kind", "country", "admin1", "parent",
                    "latitude", "longitude", "source")
-_GEONAMES_ID = re.compile(r"\bGeoNames (\d+)")
+# A curated row whose source names a GeoNames record replaces that record in the index.
+REPLACED_GEONAMES_ID = re.compile(r"\bGeoNames (\d+)")
 
 
 def read_curated(path: Path, report: SourceReport) -> Iterator[SourcePlace]:
@@ -168,7 +169,7 @@ def read_curated(path: Path, report: SourceReport) -> Iterator[SourcePlace]:
             except (TypeError, ValueError, AttributeError) as exc:
                 report.bad(n, str(exc))
                 continue
-            same = _GEONAMES_ID.search(row.get("source") or "")
+            same = REPLACED_GEONAMES_ID.search(row.get("source") or "")
             place = SourcePlace(
                 ref=ref, name=name, lat=lat, lon=lon, rank=RANK_CURATED,
                 kind=(row["kind"] or "").strip(), country=(row["country"] or "").strip(),

@@ -38,6 +38,7 @@ def test_checker_names_each_broken_row(tmp_path):
         [*karmah[:3], "hamlet", *karmah[4:]],
         [*karmah[:7], "31.95", "35.93", karmah[9]],  # Amman, not Iraq
         karmah[:9],
+        ["curated:karmah-twin", *karmah[1:]],  # a second row replacing the same GeoNames record
     ]
     text = "\n".join("\t".join(r) for r in [header, *broken]) + "\n"
     path = tmp_path / "curated.tsv"
@@ -48,6 +49,7 @@ def test_checker_names_each_broken_row(tmp_path):
     assert "kind 'hamlet'" in problems
     assert "lies outside IQ" in problems
     assert "line 7: 9 columns" in problems
+    assert "line 8: curated:karmah-twin cites GeoNames" in problems and "one place, two rows" in problems
 
 
 @needs_shared

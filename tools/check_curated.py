@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from geocoding.index import DEFAULT_CURATED  # noqa: E402
-from geocoding.sources import CURATED_COLUMNS, SourceReport, read_geonames_file  # noqa: E402
+from geocoding.sources import CURATED_COLUMNS, REPLACED_GEONAMES_ID, SourceReport, read_geonames_file  # noqa: E402
 
 KINDS = {"country", "region", "city", "town", "village", "neighbourhood", "landmark"}
 REF = re.compile(r"curated:[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -58,6 +58,7 @@ def shape_problems(header: list[str], rows: list[list[str]]) -> list[str]:
         return [f"header is {header}, expected {list(CURATED_COLUMNS)}"]
     problems: list[str] = []
     seen: set[str] = set()
+    replaced: dict[str, str] = {}  # GeoNames id -> the ref of the row that replaces it
     for line, row in enumerate(rows, 2):
         if len(row) != len(CURATED_COLUMNS):
             problems.append(f"line {line}: {len(row)} columns, expected {len(CURATED_COLUMNS)}")
@@ -69,6 +70,10 @@ def shape_problems(header: list[str], rows: list[list[str]]) -> list[str]:
         if ref in seen:
             problems.append(f"line {line}: ref {ref} is used twice")
         seen.add(ref)
+        record = REPLACED_GEONAMES_ID.search(field["source"])
+        if record and replaced.setdefault(record.group(1), ref) != ref:
+            problems.append(f"line {line}: {ref} cites GeoNames {record.group(1)} as {replaced[record.group(1)]} does: "
+                            "one place, two rows")
         if not field["name"] or not field["source"]:
             problems.append(f"line {line}: {ref} has no name or no source")
         if field["kind"] not in KINDS:
