@@ -2,7 +2,9 @@
 
 The lexicon is data (data/actors.tsv) so that a user following another war adds lines rather
 than code. Words whose side depends on the war ("the army", "government forces") carry a
-theatre: the reading for the article's country wins.
+theatre: the reading for the article's country wins. Words with several readings in one war
+("the rebels", "militants", "Free Syrian Army") take the side the story itself names most among
+those readings: "the rebels" of a Euphrates Shield story are the Turkish-backed ones.
 """
 from __future__ import annotations
 
@@ -59,6 +61,7 @@ class ActorLexicon:
     def __init__(self, rows: list[tuple[str, ActorEntry]]):
         self._entries: dict[str, list[ActorEntry]] = {}
         self._automaton = ahocorasick.Automaton()
+        self._theatres = frozenset(t for _, entry in rows for t in entry.theatres)
         for pattern, entry in rows:
             key = _key(pattern)
             self._entries.setdefault(key, []).append(entry)
@@ -86,9 +89,11 @@ class ActorLexicon:
         return cls(rows)
 
     def find(self, text: str, theatre: str = "") -> list[ActorMatch]:
-        """Actors in `text`, read for the war in `theatre`, in text order."""
+        """Actors in `text`, read for the war in `theatre`, in text order. A theatre no line
+        names (a stray geocode abroad) is read as unknown: the story decides."""
         if not self._entries or not text:
             return []
+        theatre = theatre if theatre in self._theatres else ""
         hits = []
         for last, (length, key, exact) in self._automaton.iter(_fold(text)):
             start, end = last + 1 - length, last + 1
@@ -100,36 +105,53 @@ class ActorLexicon:
                 continue
             hits.append((start, -length, key))
         hits.sort()
-        found, covered = [], 0
+        found: list[tuple[ActorMatch, tuple[str, ...]]] = []
+        covered = 0
         for start, negative_length, key in hits:
             if start < covered:
                 continue
-            entry = self._pick(self._entries[key], theatre)
-            if entry is None:
+            readings = self._readings(self._entries[key], theatre)
+            if not readings:
                 continue
+            entry, sides = readings[0], tuple(dict.fromkeys(r.side for r in readings))
             end = start - negative_length
-            previous = found[-1] if found else None
-            if previous and previous.side == entry.side and text[previous.end:start] == " ":
-                # "ISIS militants", "Daesh terrorists": one actor named twice
-                found[-1] = ActorMatch(previous.start, end, text[previous.start:end], entry.side, entry.kind)
+            previous, previous_sides = found[-1] if found else (None, ())
+            if previous and text[previous.end:start] == " " and set(previous_sides) & set(sides):
+                # "ISIS militants", "Daesh terrorists": one actor named twice; the named one decides
+                shared = tuple(side for side in previous_sides if side in sides)
+                merged = shared if len(previous_sides) > 1 and len(sides) > 1 else (shared[0],)
+                found[-1] = (ActorMatch(previous.start, end, text[previous.start:end], merged[0], previous.kind), merged)
             else:
-                found.append(ActorMatch(start, end, text[start:end], entry.side, entry.kind))
+                found.append((ActorMatch(start, end, text[start:end], entry.side, entry.kind), sides))
             covered = end
-        return found
+        return _settle(found)
 
     @staticmethod
-    def _pick(entries: list[ActorEntry], theatre: str) -> ActorEntry | None:
-        """The reading for this theatre; else one valid anywhere; else, with no theatre known,
-        the first reading listed."""
-        for entry in entries:
-            if theatre and theatre in entry.theatres:
-                return entry
-        for entry in entries:
-            if not entry.theatres:
-                return entry
-        if not theatre and entries:
-            return entries[0]
-        return None
+    def _readings(entries: list[ActorEntry], theatre: str) -> list[ActorEntry]:
+        """The readings for this theatre; else those valid anywhere; else, with no theatre
+        known, all of them. The first listed is the default."""
+        here = [e for e in entries if theatre and theatre in e.theatres]
+        anywhere = [e for e in entries if not e.theatres]
+        return here or anywhere or ([] if theatre else list(entries))
+
+
+def _settle(found: list[tuple[ActorMatch, tuple[str, ...]]]) -> list[ActorMatch]:
+    """Gives each actor with several readings the one the text names most often by a phrase
+    with a single reading; on a tie the one named last before it; else its first reading."""
+    tally: dict[str, int] = {}
+    for actor, sides in found:
+        if len(sides) == 1:
+            tally[actor.side] = tally.get(actor.side, 0) + 1
+    settled: list[ActorMatch] = []
+    last_named: dict[str, int] = {}
+    for actor, sides in found:
+        if len(sides) > 1:
+            best = max(sides, key=lambda side: (tally.get(side, 0), last_named.get(side, -1), -sides.index(side)))
+            actor = ActorMatch(actor.start, actor.end, actor.text, best, actor.kind)
+        else:
+            last_named[actor.side] = actor.start
+        settled.append(actor)
+    return settled
 
 
 @lru_cache(maxsize=8)

@@ -24,11 +24,11 @@ RULES: list[tuple[str, str, str]] = [
     # "X attacked P, but Y repelled the attack": the defender holds the place named before
     ("holds", "repelled",
      r"(?:repel\w*|repuls\w*|thwart\w*|foil\w*|fought\s+off|beat\s+back)\s+(?:the|this|that|an?|their|its)\s+(?:[\w-]+\s+)?"
-     r"(?:attacks?|assaults?|offensive|advance|incursion|attempts?)\b(?!\s+(?:on|against|in)\b)"),
+     r"(?:attacks?|assaults?|offensive|advance|incursion|attempts?)\b(?!\s+(?:on|against|in)\b|\s+by\s+[^.;,]{2,50}?\s+(?:on|against|in)\b)"),
     # defended: the defender holds, the attacker attacked
     ("holds", "defended",
      r"(?:repel\w*|repuls\w*|thwart\w*|foil\w*|fend\w*\s+off|fought\s+off|beat\s+back|beaten\s+back|push\w*\s+back|halt\w*|stopp\w+|prevent\w*)\s+"
-     r"(?P<mid>[^.;]{0,80}?)\b(?:attacks?|assaults?|offensive|advance|incursion|attempts?)\s+(?:on|against|in|to\s+(?:storm|enter|retake|take|capture))\b"),
+     r"(?P<mid>[^.;]{0,80}?)\b(?:attacks?|assaults?|offensive|advance|incursion|attempts?)(?P<by>\s+by\s+[^.;,]{2,50}?)?\s+(?:on|against|in|to\s+(?:storm|enter|retake|take|capture))\b"),
     # a siege broken from outside: the breakers reached the place, the besiegers had surrounded it
     ("advancing", "siege_broken",
      r"(?:br(?:oke|oken|eak|eaks|eaking)|lift(?:ed|ing|s)?|end(?:ed|ing|s)?)\s+(?:on\s+\w+\s+)?the\s+(?:[\w-]+\s+){0,2}?siege\s+"
@@ -42,23 +42,27 @@ RULES: list[tuple[str, str, str]] = [
      r"(?:advanc\w*|mov(?:ed|ing|es|e)|push(?:ed|ing|es)?|march\w*|head\w*|press\w*|clos(?:ed|ing)\s+in)\s+(?:on\s+)?(?:(?:units|troops|forces|reinforcements|columns|fighters)\s+)?(?:(?:north|south|east|west)\w*\s+)?(?:further\s+|deeper\s+|closer\s+)?(?:on|toward|towards|to|in\s+the\s+direction\s+of|closer\s+to|near|for)\b|"
      r"mass(?:ed|ing)\s+(?:(?:on\s+\w+\s+)|(?:\w+\s+){0,2})?(?:near|outside|around|on\s+the\s+outskirts\s+of)|within\s+(?:reach|sight|striking\s+distance|range)\s+of"),
     ("advancing", "active",
-     r"clos(?:ed|ing|e)\s+in\s+on|clos(?:ed|ing)\s+(?:the\s+)?(?:noose|net|ring)\s+(?:on|around)|converg\w*\s+on|approach(?:ed|ing|es)|"
+     r"clos(?:ed|ing|e)\s+in\s+on|(?:made|make|making|makes)\s+(?:\w+\s+)?(?:gains|advances|progress)\s+(?:in|on|toward|towards|near|around)|(?:gained|gaining|gains?)\s+ground\s+(?:in|on|toward|towards|near|around)|clos(?:ed|ing)\s+(?:the\s+)?(?:noose|net|ring)\s+(?:on|around)|converg\w*\s+on|approach(?:ed|ing|es)|"
      r"reach\w*\s+(?:the\s+)?(?:outskirts|edges?|gates|fringes|entrances?|perimeter|doorstep)\s+of|reach(?:ed|ing)|at\s+the\s+gates\s+of|"
      r"on\s+the\s+(?:outskirts|edges?|doorstep|fringes)\s+of|(?:offensive|assault|advance|push|drive|operations?)\s+(?:on|against|toward|towards|near)|"
      r"pursu(?:ed|ing|es|e)\s+(?:[\w'-]+\s+){0,4}?(?:toward|towards|to|into)|"
      rf"(?:positioned|stationed|deployed|massed|now)\s+(?:about\s+|some\s+|around\s+|just\s+|only\s+)?{COUNT}\s*(?:-|\s)?{UNIT}\s+"
      r"(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+of|from|outside|short\s+of)"),
     ("advancing", "active",
-     rf"{COUNT}\s*(?:-|\s)?{UNIT}\s+(?:\(\s*[^)]{{0,20}}\)\s+)?(?:away\s+)?(?:from|short\s+of|outside|of\s+(?:the\s+)?(?:centre|center|edge)\s+of)"),
+     rf"{COUNT}\s*(?:-|\s)?{UNIT}\s+(?:\(\s*[^)]{{0,20}}\)\s+)?(?:away\s+)?(?:from|short\s+of|outside|of\s+(?:the\s+)?(?:centre|center|edge)\s+of)|"
+     rf"within\s+(?:about\s+|some\s+|around\s+|just\s+|only\s+|a\s+few\s+)?(?:{COUNT}\s*(?:-|\s)?)?{UNIT}\s+of"),
     # passive and state forms (before their active twins so the longer reading wins)
     ("captured", "fell",
      r"(?:fell|fallen|falls|fall)\s+(?:(?:back\s+)?(?:in)?to|into\s+the\s+hands\s+of|under\s+the\s+control\s+of|under)(?!\s+(?:the\s+)?(?:ground|pressure))"),
+    # "was handed over to the army", "came under the control of the SDF": the side named after wins
+    ("captured", "fell",
+     AUX + r"(?:handed|turned)\s+(?:back\s+)?over\s+to|c(?:ame|omes|ome)\s+under\s+(?:the\s+)?(?:full\s+|complete\s+)?control\s+of"),
     ("lost", "active",
      AUX + r"(?:expelled|driven|pushed|forced|kicked|ousted|chased|flushed|routed|bussed|bused|evacuated|withdrawn)\s+(?:back\s+)?(?:out\s+)?(?:of|from)"),
     ("holds", "passive",
      r"(?:still\s+|remain\w*\s+|was\s+|were\s+|is\s+|are\s+|being\s+|been\s+|firmly\s+)*(?:held|controlled|occupied|dominated|run|governed)\s+by|"
      r"under\s+(?:the\s+)?(?:full\s+|complete\s+|firm\s+)?control\s+of|in\s+the\s+hands\s+of|under\s+(?P<actor_mid>[\w'\s-]{2,40}?)\s+control"),
-    ("holds", "passive", r"(?:still\s+|remain\w*\s+)?in\s+(?P<actor_mid>[\w'\s-]{2,30}?)\s+hands\b"),
+    ("holds", "passive", r"(?:still\s+|remain\w*\s+)?in\s+(?!the\s+hands\b)(?P<actor_mid>[\w'\s-]{2,30}?)\s+hands\b"),
     ("besieged", "passive", AUX + r"(?:besieged|encircled|surrounded|cut\s+off|sealed\s+off)|under\s+siege"),
     ("entered", "passive", AUX + r"(?:entered|stormed|breached|penetrated|infiltrated)"),
     ("attacked", "passive", AUX + r"(?:attacked|shelled|bombed|bombarded|struck|hit|targeted|raided|pounded)|came\s+under\s+(?:heavy\s+)?(?:attack|fire|shelling|bombardment|mortar\s+fire|rocket\s+fire)"),
@@ -77,24 +81,25 @@ RULES: list[tuple[str, str, str]] = [
     # nominalisations
     ("captured", "nominal", r"(?:liberation|recapture|capture|seizure|takeover|conquest|retaking|clearing|clearance|fall)\s+of"),
     ("besieged", "nominal", r"(?:siege|encirclement|blockade)\s+(?:of|on)"),
+    ("attacked", "nominal", r"(?:bombardment|bombing|shelling|pounding)\s+of"),
     ("lost", "nominal", r"loss\s+of"),
     ("entered", "nominal", r"(?:entry|incursion|advance|push)\s+into"),
     # active verbs
     ("captured", "active",
-     r"(?:took|taken|take|takes|taking|seized|gained|regained|wrested|assumed|imposed|established|restored|retook|secured)\s+(?:back\s+)?(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|"
+     r"(?:took|taken|take|takes|taking|seized|gained|regained|wrested|assumed|imposed|established|restored|retook|retaken|retaking|secured|reasserted|reimposed)\s+(?:back\s+)?(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|"
      r"restor(?:ed|ing|es|e)\s+(?:security|stability|order|calm)(?:\s+and\s+(?:security|stability|order|calm))?\s+(?:to|in)|"
-     r"(?:took|taken|take|takes|taking)\s+over|won\s+back|win\s+back|sw(?:ept|eeping)\s+into|secur(?:ed|ing)|"
+     r"(?:took|taken|take|takes|taking)\s+(?:over|back)|won\s+back|win\s+back|sw(?:ept|eeping)\s+into|secur(?:ed|ing)|"
      r"(?:re)?(?:took|taken|taking)(?!\s+(?:part|refuge|shelter|place|cover|hold|up|time|positions?|away|off|out|back|over|control|charge|aim|prisoners?|hostages?|hundreds|dozens|thousands|men|people|him|them|it)\b)|"
-     r"liberat(?:ed|es|e|ing)|re-?took|re-?take[sn]?|re-?taking|recaptur(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|"
+     r"liberat(?:ed|es|e|ing)|regain(?:ed|ing|s)?|reclaim(?:ed|ing|s)?|sw(?:ept|eeping)\s+through|mopp(?:ed|ing)\s+up\s+(?:[\w-]+\s+){0,6}?(?:in|around|inside)|re-?took|re-?take[sn]?|re-?taking|recaptur(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|"
      r"fre(?:ed|es|eing)|to\s+free|clear(?:ed|ing)|overr(?:an|un|uns|unning)|conquer(?:ed|s|ing)?|occup(?:ied|ies|ying)|purg(?:ed|ing)|"
      r"(?:raised|hoisted|planted)\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+)?flags?\s+(?:over|in|above|on)|"
      r"declared\s+(?:final\s+|full\s+)?victory\s+(?:over\s+[^.;,]{2,40}?\s+)?in"),
-    ("captured", "active", r"(?:expelled|drove|driven|pushed|kicked|ousted|chased|flushed|routed)\s+(?!(?:in|into|on|onward|toward|towards|to|further|deeper|ahead|forward)\b)(?P<loser_mid>[^.;]{0,40}?)\s*(?:out\s+of|from)"),
+    ("captured", "active", r"(?:expelled|drove|driven|pushed|kicked|ousted|chased|flushed|routed|dislodg(?:ed|ing|es)|evict(?:ed|ing|s))\s+(?!(?:in|into|on|onward|toward|towards|to|further|deeper|ahead|forward)\b)(?P<loser_mid>[^.;]{0,40}?)\s*(?:out\s+of|from)"),
     ("entered", "active",
      r"enter(?:ed|s|ing)?|storm(?:ed|s|ing)|br(?:oke|oken|eak|eaks|eaking)\s+into|push(?:ed|es|ing)?\s+(?:deep(?:er)?\s+|further\s+)?into|"
      r"mov(?:ed|e|es|ing)\s+into|roll(?:ed|ing)\s+into|pour(?:ed|ing)\s+into|advanc(?:ed|ing|es)\s+(?:deep(?:er)?\s+)?into|"
      r"made\s+(?:their|its)\s+way\s+into|penetrat(?:ed|ing)|breach(?:ed|ing)|infiltrat(?:ed|ing)|"
-     r"(?:gained|established|secured)\s+a\s+foothold\s+in|arriv(?:ed|ing|e|es)\s+in"),
+     r"(?:gained|established|secured)\s+a\s+foothold\s+in|arriv(?:ed|ing|e|es)\s+in|deploy(?:ed|ing|s)?\s+(?:\w+\s+)?(?:in|into|inside)\b"),
     ("holds", "active",
      r"(?:still\s+)?(?:hold|holds|holding|held|control|controls|controlling|controlled|defend|defends|defended|defending|retain(?:s|ed)?|"
      r"maintain(?:s|ed)?\s+control\s+(?:of|over)|holed\s+up\s+in|entrenched\s+in|dug\s+in\s+(?:in|at)|block(?:ed|ing|s)?\s+off|fortif(?:ied|y|ying)|"
@@ -106,7 +111,7 @@ RULES: list[tuple[str, str, str]] = [
      r"cut(?:s|ting)?(?=\s+(?:the\s+)?[\w' -]{2,40}?\s+off\b)"),
     ("lost", "active",
      r"withdr(?:ew|awn|awing|aws|aw)\s+from|retreat(?:ed|ing|s)?\s+from|pull(?:ed|ing|s)?\s+(?:back\s+|out\s+)?(?:out\s+of|from)|"
-     r"abandon(?:ed|ing|s)?|fled(?!\s+(?:to|toward|towards|into|for|across|north|south|east|west))|fle(?:e|es|eing)\s+from|los(?:t|es|ing)\s+(?:control\s+(?:of|over)\s+)?|evacuat(?:ed|ing)|gave\s+up|ceded|surrendered(?!\s+to\b)|"
+     r"hand(?:ed|ing|s)?\s+over|abandon(?:ed|ing|s)?|fled(?!\s+(?:to|toward|towards|into|for|across|north|south|east|west))|fle(?:e|es|eing)\s+from|los(?:t|es|ing|e)\s+(?:control\s+(?:of|over)\s+)?|evacuat(?:ed|ing)|gave\s+up|ceded|surrendered(?!\s+to\b)|"
      r"left(?=\s+(?-i:[A-Z])|\s+the\s+(?:city|town|village|area|district|enclave))"),
     ("attacked", "active",
      r"(?:air\s*-?\s*strikes?|air\s+raids?|strikes?|bombings?|bombardments?|shelling|shells|mortars?|rockets?|missiles?|artillery\s+fire|"

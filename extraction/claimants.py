@@ -8,7 +8,7 @@ import re
 _SPEECH = r"(?:said|says|claimed|claims|announced|announces|reported|reports|stated|states|confirmed|added|noted|told\s+[\w\s.'-]{2,40}?|insisted|denied|warned|explained|wrote|writes|tweeted)"
 _CLAIMANT_LEAD = re.compile(r"(?i)^\W*according\s+to\s+(?P<who>[^,]{3,120}?)\s*,")
 _CLAIMANT_TRAIL = re.compile(
-    rf"(?i)(?:,|[,.?!][\"\u201d])\s*(?:according\s+to\s+(?P<who1>[^,\"\u201c\u201d]{{3,120}}?)|(?P<who2>[^,\"\u201c\u201d]{{2,100}}?)\s+{_SPEECH}|{_SPEECH}\s+(?P<who3>[^,\"\u201c\u201d.]{{3,100}}?))"
+    rf"(?i)(?:,|[,.?!][\"\u201d])\s*(?:according\s+to\s+(?P<who1>[^,\"\u201c\u201d]{{3,120}}?)|(?P<who2>[^,\"\u201c\u201d]{{2,100}}?)\s+{_SPEECH}|{_SPEECH}\s+(?P<who3>[^,\"\u201c\u201d.]{{3,100}}?(?:,\s+(?:a|an|the)\s+[^,\"\u201c\u201d.]{{3,80}}?)?))"
     r"(?:\s+(?:on|late|early|in|last|by)\s+\w+(?:\s+\w+)?)?(?:,\s+(?:adding|after|as|while|but|citing|saying)\b[^\"\u201c\u201d]*)?\s*[.!?\"\u201d]*$"
 )
 _CLAIMANT_SUBJECT = re.compile(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 
@@ -21,7 +21,7 @@ from extraction.actors import ActorLexicon, ActorMatch, load_actor_lexicon
 from extraction.claimants import find_claimant
 from extraction.claim_rules import AIR_TRIGGER, COUNT, UNIT, Trigger, find_triggers
 from extraction.dates import DateExpression, event_date_for, resolve_event_dates, story_date_from
-from extraction.hedges import hedge
+from extraction.hedges import hedge, hedge_window_blocks
 from extraction.records import Claim, EventDate, Mention
 from geocoding.records import Place
 from geocoding.vague import area_place
@@ -61,19 +61,27 @@ _LIST_GAP = re.compile(
     r"(?:(?:on|toward|towards|to|into|in)\s+)?"
     r"(?:the\s+(?:[a-z-]+\s+){0,2}?)?(?:(?:villages?|towns?|districts?|neighbou?rhoods?|areas?|city)\s+of\s+)?$"
 )
+# "the town", "the besieged city", "the riverside enclave"; not "the next town" nor "the old city"
 _COREFERENCE = re.compile(
-    r"(?i)\b(?:the|this|that)\s+(?P<noun>city|town|village|district|neighbou?rhood|provincial\s+capital|enclave|"
-    r"camp|base|air\s*base|airport|airfield|mosque|university|bridge|dam|compound|complex|cent(?:re|er))\b"
-    r"(?P<centre>\s+cent(?:re|er)\b)?(?!\s+(?:of|limits|council|hall|walls|grounds\s+of|'s))(?!['\u2019]s)"
+    r"(?i)\b(?:the|this|that)\s+"
+    r"(?:(?!(?:old|new|capital|provincial|next|nearby|neighbou?ring|other|adjacent|surrounding|city|town|village|district|area)\b)"
+    r"(?-i:[a-z]+(?:-[a-z]+)*)\s+)?(?P<noun>city|town|village|district|neighbou?rhood|provincial\s+capital|enclave|"
+    r"camp|base|air\s*base|airport|airfield|mosque|university|bridge|dam|compound|complex|cent(?:re|er)|area|pocket)\b"
+    r"(?P<centre>\s+cent(?:re|er)\b)?(?!\s+(?:of|limits|council|hall|walls|grounds\s+of|'s))"
 )
 # "both towns", "the two cities": the last two places of that kind named before.
-_PAIR_COREFERENCE = re.compile(r"(?i)\b(?:both|the\s+two)\s+(?P<noun>towns|cities|villages)\b(?!\s+of\b)")
+_PAIR_COREFERENCE = re.compile(
+    r"(?i)\b(?:both|the\s+two)\s+(?P<noun>towns|cities|villages)\b(?!\s+of\b)|^\W*(?P<noun_bare>Both)(?=\s+(?:are|were|remain\w*|have|had)\b)")
+# "those towns", "these villages", "the three towns": the places of that kind named together last.
+_LIST_COREFERENCE = re.compile(r"(?i)\b(?:those|these|the\s+(?:three|four|five|six|seven|eight|nine|ten|\d+))\s+(?P<noun>towns|cities|villages|areas|districts|neighbou?rhoods)\b(?!\s+of\b)")
+_PLURAL_NOUNS = ("towns", "cities", "villages", "areas", "districts", "neighbourhoods", "neighborhoods", "both")
 # Kinds a noun can refer back to, the best fit first.
 _COREF_KINDS = {
     "city": ("city", "town"), "capital": ("city", "town"), "town": ("town", "city", "village"),
     "village": ("village", "town"), "district": ("neighbourhood",), "neighborhood": ("neighbourhood",),
-    "neighbourhood": ("neighbourhood",), "enclave": ("town", "city", "neighbourhood", "region"),
+    "neighbourhood": ("neighbourhood",), "enclave": ("town", "city", "village", "neighbourhood", "region"),
     "centre": ("city", "town"), "center": ("city", "town"),
+    "area": ("town", "village", "neighbourhood", "city", "region"), "pocket": ("town", "region", "village", "neighbourhood", "city"),
 }
 _LANDMARK_KINDS = ("landmark",)
 _POSSESSIVE = re.compile(r"['\u2019]s?\b")
@@ -99,9 +107,18 @@ _PRESENT = re.compile(r"(?i)^(?:is|are|am|has|have|holds?|controls?|still)$")
 _PERFECT_BEFORE = re.compile(r"(?i)\b(?:has|have|is|are|now|still)\s+(?:\w+\s+)?$")
 _APPOSITION = re.compile(r"(?i)^an?\s")  # "al-Shura, a town north of Qayyarah"
 _SUBORDINATE = re.compile(r"(?i)\b(?:after|before|since|following|having|which|who|whom|where)\b")
-_MODAL_WORD = re.compile(r"(?i)\b(?:would|will|could|might|may|shall|plans?|planned|expect(?:s|ed)?)\b")
-_PREPOSITION_BEFORE = re.compile(r"(?i)\b(?:from|against|on|with|at|to|into|toward|towards|than|over|for)\s+(?:the\s+)?$")
-_OWN_FORCES = re.compile(r"(?i)\b(?:his|her|its|their|our)\s+(?:own\s+)?(?:forces|troops|fighters|men|units|soldiers)\b")
+_MODAL_WORD = re.compile(r"(?i)\b(?:would|will|could|might|(?-i:may)|shall|plans?|planned|expect(?:s|ed)?)\b")
+_PREPOSITIONS = r"from|against|on|with|at|to|into|toward|towards|than|over|for"
+_PREPOSITION_BEFORE = re.compile(rf"(?i)\b(?:{_PREPOSITIONS})\s+(?:the\s+)?$")
+_OWN_FORCES = re.compile(r"(?i)\b(?:(?:his|her|its|their|our)\s+(?:own\s+)?(?:forces|troops|fighters|men|units|soldiers)|we)\b")
+_OPENS_QUOTE = re.compile(r"\s*[\"\u201c]")
+_FOUGHT = (
+    r"\b(?:neutrali[sz]ed|killed|kill|killing|eliminated|eliminating|battled|battling|fought|fighting|defeated|routed|"
+    r"engaged|pursued|pursuing|ambushed|repelled|repulsed|confronted|confronting|clashed\s+with|clashing\s+with)\s+"
+    r"(?:the\s+)?(?:(?:remaining|last|dozens\s+of|scores\s+of|hundreds\s+of|\d+|several|many)\s+)?$")
+_FOUGHT_BEFORE = re.compile("(?i)" + _FOUGHT)
+# what stands before an actor that is acted on rather than acting
+_OBJECT_BEFORE = re.compile(rf"(?i)\b(?:{_PREPOSITIONS}|of|by)\s+(?:the\s+)?$|" + _FOUGHT)
 _MOVED_DISTANCE = re.compile(r"(?i)\b(?:advanc|mov|push|withdr|retreat|pull|drove|driven)\w*\s+(?:back\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+)?$")
 _DETERMINER_GAP = re.compile(r"(?i)\s*(?:the\s+)?")
 _ACTOR_AS_MODIFIER = re.compile(r"(?i)\s+(?:positions?|targets?|hideouts?|bases?|fighters?|militants?|strongholds?|lines?|defences|defenses)\b")
@@ -113,18 +130,36 @@ _CONJUNCTION = re.compile(r"(?i)\s+(?:and|together\s+with|alongside)\s+(?:their\
 _APPOSITIVE_HEAD = re.compile(r"(?i),\s+(?:the|its|their|a|an)\s+(?:[\w'-]+\s+){0,4}$")
 _IT = re.compile(r"(?i)\s*it\b")
 _SAID = re.compile(r"(?i)\b(?:said|says|added)\b")
-_PRONOUN_SUBJECT = re.compile(r"(?i)^\W*(?:it|they)\s+$")
+# "It lost ...", "By Tuesday they had reached ...": a pronoun opening the sentence's clause
+_PRONOUN_SUBJECT = re.compile(
+    r"(?i)^\W*(?:(?:on|by|in|at|late|early|later|then|and|but|since)\b[^,;]{0,30}?,?\s+)?(?:it|they)\s+"
+    r"(?:had\s+|have\s+|has\s+|were\s+|was\s+|are\s+|is\s+)?(?:\w+ly\s+|also\s+|then\s+|now\s+)?$")
+_CLAUSE_PRONOUN = re.compile(r"(?i)\b(?:when|after|as|because|while|before|until|once|and|but|then)\s+(?:it|they)\s+(?:had\s+|have\s+|has\s+|was\s+|were\s+)?(?:\w+ly\s+)?$")
 _RELATIVE_PRONOUN_BEFORE = re.compile(r"(?i)\b(?:which|that)\s+$")
 _GERUND_CLAUSE = re.compile(r"(?i)\b(?:after|before|while|since|by|upon|on)\s+\w+ing\b")
 _PAST_PERFECT_BEFORE = re.compile(r"(?i)\bhad\s+(?:been\s+)?(?:\w+\s+)?$")
 _ACCUSES = re.compile(r"(?i)\baccus\w+\s+(?:[\w'-]+\s+){1,4}?of\b")
 _FLED_AFTER = re.compile(r"(?i)\s+(?:\w+ly\s+)?(?:fled|withdrew|retreated|pulled\s+out|surrendered|were\s+driven)\b")
+# a side's flight with no place of its own: "Assad's forces and allied militias fled toward Homs"
+_FLIGHT = re.compile(
+    r"(?i)(?:\s+and\s+(?:its\s+|their\s+)?(?:allied\s+)?[\w-]+)?\s+(?:had\s+)?(?:\w+ly\s+)?"
+    r"(?:fled|withdrew|retreated|pulled\s+(?:out|back)|collapsed|abandoned\s+(?:their|its)\s+(?:positions|posts|bases))\b"
+    r"(?!\s+(?:from|out\s+of)\b)")
+_ROUTE = re.compile(r"(?i)\b(?:road|highway|motorway|route|supply\s+lines?|corridor)\s+(?:\w+\s+)?(?:linking|connecting|between|from|to)\b")
+_ROUTE_AFTER = re.compile(r"(?i)(?:[\s-]+[\w'-]+){0,3}?[\s-]+(?:road|highway|motorway)\b")
+_AGENT_GAP = re.compile(r"(?i)\s+(?:(?:on|in|at|early|late|last|this|overnight|during)\b[^,;.()]{0,25}?\s+)?by\s+(?:the\s+)?")
+_LOSER_THEN_AGENT = re.compile(
+    r"(?i)\s+(?:from|of)\s+(?P<loser>[^,;.()]{2,40}?)\s+(?:(?:on|in|at|early|late|last|this|overnight|during)\b[^,;.()]{0,25}?\s+)?by\b")
 _IN_GAP = re.compile(r"(?i)\s+(?:in|inside|at|from)\s+(?:the\s+)?")
 _PASSIVE_START = re.compile(r"(?i)(?:was|were|is|are|been|being|be|get|got)\b")
 # "dozens were captured", "two fighters were taken": people taken prisoner, not a place taken
 _PEOPLE_SUBJECT = re.compile(r"(?i)\b(?:dozens|hundreds|scores|thousands|\d+|others|soldiers|fighters|militants|civilians|men|members|officers|prisoners)\s+$")
 # "air strikes, officials in Baghdad said": after a comma a new noun phrase owns the place
 _NEW_PHRASE = re.compile(r"(?i),\s+(?!(?:the|a|an|and|on|in|at|as|after|including|then|also|now)\b)[a-z][\w-]*\s+(?:in|of|from)\s+$")
+# "the recapture of X by Y", "the liberation of X was announced by Y": Y is the winner
+_NOMINAL_AGENT = re.compile(
+    r"(?i)\s*(?:(?:was|were|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?(?:announced|declared|confirmed|completed|proclaimed)"
+    r"(?:\s+(?:on|late|early|in|last)\s+\w+)?\s+)?(?:by|to)\s+(?:the\s+)?$")
 _SUBJECT_WINDOW = 80  # chars a place may sit before a passive trigger
 _OBJECT_WINDOW = 45  # chars an object may sit after an active verb
 
@@ -148,6 +183,7 @@ class _Context:
 
     recent: list[Mention]
     last_actor: ActorMatch | None = None
+    last_subject: ActorMatch | None = None  # who "they" in the next sentence most likely are
     story_date: EventDate | None = None
     losing_sides: frozenset[str] = frozenset()  # sides the last sentence says lost a place
 
@@ -195,7 +231,9 @@ def extract_claims(
         forces = [a for a in actors if a.kind == "force" and (not triggers or a.side not in context.losing_sides)
                   and not _FLED_AFTER.match(text, a.end)]
         if forces:
-            context.last_actor = forces[-1]
+            acting = [a for a in forces if not _OBJECT_BEFORE.search(text, max(0, a.start - 30), a.start)]
+            context.last_actor = acting[-1] if acting else forces[-1]
+            context.last_subject = acting[0] if acting else None
     return claims
 
 
@@ -234,34 +272,85 @@ def _targets(text: str, offset: int, mentions: list[Mention], recent: list[Menti
     for match in _COREFERENCE.finditer(text):
         if any(t.start <= match.start() < t.end for t in targets):
             continue
-        earlier = [m for m in mentions if m.start - offset < match.start() and not _is_possessive(text, m.end - offset)]
-        referent = _referent(match.group("noun"), earlier) or _referent(match.group("noun"), recent)
+        earlier = [m for m in mentions if m.start - offset < match.start() and not _is_possessive(text, m.end - offset)
+                   and not _is_dateline(text, m.start - offset, m.end - offset)]
+        part = _POSSESSIVE_AREA.match(text, match.end()) if _is_possessive(text, match.end()) else None
+        if _is_possessive(text, match.end()) and part is None:
+            continue  # "the city's governor": not the city itself
+        described = [t for t in targets if not t.coreferent and re.fullmatch(r"\s*,\s*", text[t.end:match.start()])]
+        if described:
+            # "al-Qaim, the border town on the Euphrates, was retaken": the place it describes
+            referent = described[0].mention
+        else:
+            earlier = [m for m in earlier if not _on_route(text, m.start - offset, m.end - offset)]
+            referent = _referent(match.group("noun"), earlier, recent) or _referent(match.group("noun"), recent)
         if referent is None:
             continue
-        if match.group("centre") or match.group("noun").lower().startswith("cent"):
+        if part is not None:
+            # "the city's eastern districts": a part of the place named before
+            targets.append(Target(match.start(), part.end(), referent.text + text[match.end():part.end()], referent,
+                                  _possessive_relation(part.group("part")), True))
+        elif match.group("centre") or match.group("noun").lower().startswith("cent"):
             targets.append(Target(match.start(), match.end(), match.group(), referent, "center of", True))
         else:
             target = _vague_or_named(text, match.start(), match.end(), referent, 0, coreferent=True)
             if not (target.relation and any(re.fullmatch(r"\s*,\s*", text[t.end:target.start]) for t in targets)):
                 targets.append(target)  # "Solagh and Kulat, east of the town": it only says where they are
-    for match in _PAIR_COREFERENCE.finditer(text):
-        earlier = recent + [m for m in mentions if m.start - offset < match.start()]
-        for referent in _pair(earlier):
-            targets.append(Target(match.start(), match.end(), referent.text, referent, "", True))
+    lowered = text.lower()
+    if any(noun in lowered for noun in _PLURAL_NOUNS):  # a cheap test before two slow searches
+        targets += _plural_targets(text, offset, mentions, recent)
     targets.sort(key=lambda t: t.start)
     return targets
 
 
-def _pair(candidates: list[Mention]) -> list[Mention]:
-    """The last two distinct towns or cities named, or none when fewer were."""
+def _plural_targets(text: str, offset: int, mentions: list[Mention], recent: list[Mention]) -> list[Target]:
+    """"both towns": the last two named; "those villages": the last list of them."""
+    targets: list[Target] = []
+    for regex, pick in ((_PAIR_COREFERENCE, _pair), (_LIST_COREFERENCE, _last_list)):
+        for match in regex.finditer(text):
+            earlier = recent + [m for m in mentions if m.start - offset < match.start()]
+            for referent in pick(match.group("noun") or "places", earlier):
+                targets.append(Target(match.start(), match.end(), referent.text, referent, "", True))
+    return targets
+
+
+def _pair(noun: str, candidates: list[Mention]) -> list[Mention]:
+    """The last two distinct towns or cities named (any places below a region for a bare
+    "Both are still held"), or none when fewer were."""
+    kinds = ("town", "city", "village") if noun != "places" else ("town", "city", "village", "neighbourhood", "landmark")
     pair: list[Mention] = []
     for mention in reversed(candidates):
         place = mention.place
-        if place is not None and place.kind in ("town", "city", "village") and all(_place_key(m) != _place_key(mention) for m in pair):
+        if place is not None and place.kind in kinds and all(_place_key(m) != _place_key(mention) for m in pair):
             pair.insert(0, mention)
             if len(pair) == 2:
                 return pair
     return []
+
+
+_LIST_SEPARATOR = 7  # at most ", and " between two items of one list
+
+
+def _on_route(text: str, start: int, end: int) -> bool:
+    """"the road linking Raqqa with Mosul", "the Palmyra-Deir Ezzor road": a road's ends, not
+    a place the sentence goes on to call "the town"."""
+    return bool(_ROUTE_AFTER.match(text, end) or _ROUTE.search(text, max(0, start - 60), start))
+
+
+def _last_list(noun: str, candidates: list[Mention]) -> list[Mention]:
+    """The last list of places of the noun's kind ("Latamenah, Kafr Zita and Morek"); a place
+    the gazetteer lacks may be one of them."""
+    kinds = _COREF_KINDS.get(noun.lower().rstrip("s").replace("citie", "city"), _COREF_KINDS["town"])
+    fitting = [m for m in sorted(candidates, key=lambda m: m.start) if m.place is None or m.place.kind in kinds]
+    if len(fitting) < 2:
+        return []
+    chosen = [fitting[-1]]
+    for mention in reversed(fitting[:-1]):
+        if mention.sentence != chosen[0].sentence or chosen[0].start - mention.end > _LIST_SEPARATOR:
+            break
+        if all(_place_key(m) != _place_key(mention) for m in chosen):
+            chosen.insert(0, mention)
+    return chosen if len(chosen) > 1 else []
 
 
 def _possessive_relation(part: str) -> str:
@@ -304,20 +393,22 @@ def _vague_or_named(text: str, start: int, end: int, mention: Mention, floor: in
     return Target(start, end, named, mention, "", coreferent)
 
 
-def _referent(noun: str, candidates: list[Mention]) -> Mention | None:
-    """The place "the town" stands for: among recent mentions of a fitting kind, the most often
-    named (the story's subject, not a capital named in passing), then the best-fitting kind,
-    then the latest."""
+def _referent(noun: str, candidates: list[Mention], before: list[Mention] = ()) -> Mention | None:
+    """The place "the town" stands for: among `candidates` of a fitting kind, the most often
+    named, counting the earlier mentions `before` too (the story's subject, not a capital named
+    in passing), a village or neighbourhood for "the village" or "the neighbourhood" counting as
+    one more naming, then the best-fitting kind, then the latest."""
     kinds = _COREF_KINDS.get(noun.split()[-1].lower(), _LANDMARK_KINDS)
     counts: dict[str, int] = {}
-    for mention in candidates:
+    for mention in list(before) + candidates:
         counts[_place_key(mention)] = counts.get(_place_key(mention), 0) + 1
     best, best_score = None, None
     for order, mention in enumerate(candidates):
         place = mention.place
         if place is None or place.kind not in kinds:
             continue
-        score = (counts[_place_key(mention)], -kinds.index(place.kind), order)
+        exact = place.kind == kinds[0] and place.kind not in ("city", "town")  # the press mixes those two
+        score = (counts[_place_key(mention)] + exact, -kinds.index(place.kind), order)
         if best_score is None or score > best_score:
             best, best_score = mention, score
     return best
@@ -332,6 +423,9 @@ def _sentence_claims(
     claimant, claimant_span = find_claimant(text, previous)
     if claimant_span and any(claimant_span[0] <= t.start < claimant_span[1] for t in triggers):
         claimant, claimant_span = "", None  # "ISIS seized Mosul and declared ...": not a speaker
+    if not claimant and _OPENS_QUOTE.match(text):
+        # '"Daesh withdrew," said a commander. "We entered the village at dawn."': the same speaker
+        claimant = find_claimant(previous)[0]
     dates = resolve_event_dates(text, published)
     story_date = context.story_date
     context.story_date = story_date_from(dates, published) or story_date
@@ -341,7 +435,9 @@ def _sentence_claims(
     modifiers = [a for a in spoken if _is_modifier(text, a)]
     free_actors = [a for a in spoken if a not in modifiers]
     # "liberated from Islamic State": the object of a preposition is not a subject
-    objects = [a for a in free_actors if _PREPOSITION_BEFORE.search(text, max(0, a.start - 12), a.start)]
+    # nor is the object of a verb of fighting: "neutralised YPG/PKK terrorists and took Rajo"
+    objects = [a for a in free_actors if _PREPOSITION_BEFORE.search(text, max(0, a.start - 12), a.start)
+               or _FOUGHT_BEFORE.search(text, max(0, a.start - 30), a.start)]
     claims: list[Claim] = []
     seen: set[tuple[str, str, str]] = set()
     losing: set[str] = set()
@@ -384,11 +480,29 @@ def _sentence_claims(
                     place=_claim_place(target),
                 ))
     context.losing_sides = frozenset(losing)
+    claims += _flights(text, claims, free_actors, seen)
     # "seized the last rebel-held district", "cleared X, still held by the militants": the
     # holding is the state before the capture
     captured = {(_place_key(c.mention), c.side) for c in claims if c.claim_type == "captured"}
     return [c for c in claims if not (c.claim_type == "holds" and any(
         key == _place_key(c.mention) and side != c.side for key, side in captured))]
+
+
+def _flights(text: str, claims: list[Claim], actors: list[ActorMatch], seen: set[tuple[str, str, str]]) -> list[Claim]:
+    """"ISIS took Palmyra after Assad's forces fled toward Homs", "Ramadi was captured after
+    Iraqi troops abandoned their positions": a side that fled, named beside a capture of one
+    place by another side, lost that place."""
+    lost: list[Claim] = []
+    for actor in actors:
+        if not _FLIGHT.match(text, actor.end) or hedge_window_blocks(text, actor.start):
+            continue
+        for claim in claims:
+            key = (_place_key(claim.mention), actor.side, "lost")
+            if claim.claim_type == "captured" and claim.side != actor.side and key not in seen:
+                seen.add(key)
+                lost.append(replace(claim, actor_text=actor.text, side=actor.side, claim_type="lost",
+                                    confidence=round(claim.confidence * 0.8, 2)))
+    return lost
 
 
 def _event_date(
@@ -470,13 +584,17 @@ def _read_trigger(
     before = [a for a in actors if a.end <= trigger.start and a not in objects and not _NAMES_A_THING.match(text, a.end)]
     in_clause = [a for a in before if a.start >= floor]
     subject = _first_conjunct(text, in_clause or before)
-    if subject is None and context.last_actor is not None and _PRONOUN_SUBJECT.match(text[floor:trigger.start]):
-        subject = context.last_actor  # "It lost its Syrian capital": the actor of the sentence before
+    if subject is None and context.last_subject is not None and _PRONOUN_SUBJECT.match(text[floor:trigger.start]):
+        subject = context.last_subject  # "It lost its Syrian capital": the subject of the sentence before
+    elif _CLAUSE_PRONOUN.search(text, max(floor, trigger.start - 30), trigger.start) and (in_clause or subject is None):
+        # "ISIS seized the airport when it overran Mosul": "it" is the main clause's subject
+        main = [a for a in before if a.start < trigger.start - 30]
+        subject = main[0] if main else context.last_actor
     if in_clause and _GERUND_CLAUSE.search(text, max(0, trigger.start - 12), trigger.end):
         subject = in_clause[0]  # "ISIS executed tribal fighters after taking the city": ISIS took it
-    own = _OWN_FORCES.search(text, max(floor, trigger.start - 40), trigger.start)
+    own = _OWN_FORCES.search(text, max(floor, trigger.start - 60), trigger.start)
     if own and claimant_actor is not None and (subject is None or subject.end < own.start()
-                                                or (subject.start, subject.end) == own.span()):
+                                                or own.start() <= subject.start < own.end()):
         # "his forces withdrew", "'our forces liberated it,' the SDF said": the speaker's own side
         subject = ActorMatch(own.start(), own.end(), own.group().strip(), claimant_actor.side, "force")
     accusation = _ACCUSES.search(text, max(0, trigger.start - 80), trigger.start)
@@ -498,9 +616,9 @@ def _read_trigger(
         return readings
     if shape == "defended":
         places = _places_after(text, targets, trigger.end, limit)
-        mid = trigger.match.group("mid")
-        mid_start = trigger.match.start("mid")
-        attackers = [a for a in actors if mid_start <= a.start < mid_start + len(mid)]
+        # the attacker sits before "attack" ("repelled an ISIS attack on") or after "by"
+        spans = [trigger.match.span(group) for group in ("mid", "by") if trigger.match.group(group)]
+        attackers = [a for a in actors if any(start <= a.start < end for start, end in spans)]
         defender = subject or claimant_actor
         readings = [("holds", places, defender, 0.6)]
         if attackers:
@@ -524,11 +642,22 @@ def _read_trigger(
         # "held by X", "under the control of X": X holds; "recaptured by X": X took it;
         # "purged of X", "retaken from X": X lost it and the other side took it
         phrase = (trigger.match.group() + text[trigger.end:trigger.end + 8]).lower()
+        both = _LOSER_THEN_AGENT.match(text, trigger.end)
+        if both:
+            # "recaptured from Islamic State by Iraqi forces": one side took it, the other lost it
+            losers = [a for a in actors if both.start("loser") <= a.start < both.end("loser")]
+            agents = _coordinated_sides(text, [a for a in after if a.start >= both.end()])
+            return [(ctype, places, agent, 0.8) for agent in agents] + [("lost", places, loser, 0.7) for loser in losers[:1]]
+        # "Government forces hold al-Dour, which was retaken this month": the holder retook it;
+        # "... to advance on the K1 base, which was seized by the afternoon": so did the advancer
+        relative = subject is not None and _RELATIVE_PRONOUN_BEFORE.search(text, max(0, trigger.start - 8), trigger.start)
         if ctype == "holds" or _AGENT.search(phrase) or _TIMED_AGENT.match(text, trigger.end):
-            return [(ctype, places, agent, 0.8) for agent in _coordinated_sides(text, after)] or [(ctype, places, None, 0.8)]
+            agents = [(ctype, places, agent, 0.8) for agent in _coordinated_sides(text, after)]
+            if agents or not relative or ctype == "holds":
+                return agents or [(ctype, places, None, 0.8)]
+            return [(ctype, places, subject, 0.6)]
         # the subject of a passive is what it happened to: "ISIS fighters in Mosul are surrounded"
-        if subject is not None and not after and _RELATIVE_PRONOUN_BEFORE.search(text, max(0, trigger.start - 8), trigger.start):
-            # "Government forces hold al-Dour, which was retaken this month": the holder retook it
+        if relative and not after:
             return [(ctype, places, subject, 0.6)]
         loser = after[0] if after and _LOSER.search(phrase) else subject
         return [(ctype, places, _implied(loser, claimant_actor, context), 0.6)]
@@ -546,6 +675,10 @@ def _read_trigger(
         near = [a for a in actors if trigger.start - 40 <= a.end <= trigger.start]
         return [(ctype, places, near[-1] if near else None, 0.6)]
     places = _places_after(text, targets, trigger.end, limit, gap=_OBJECT_WINDOW)
+    if places and (_ROUTE.search(text, trigger.end, places[0].start) or _IT.match(text, trigger.end)):
+        # "cut the road linking Raqqa with Mosul": neither town is the object; "the army secured
+        # it, and al-Habit fell": "it" is, and the place after it belongs to the next clause
+        places = []
     direct_objects = [a for a in actors if _is_direct_object(text, trigger, a)]
     if direct_objects:
         # "moving toward the security forces": the object is an actor, not a place; but
@@ -559,8 +692,8 @@ def _read_trigger(
         return []  # "advanced about a kilometre from X" says where they started
     if shape == "nominal":
         # "the recapture of X by Y", "the fall of X to Y"; a fall with no winner names no side.
-        agent = [a for a in actors if places and places[-1].end <= a.start <= places[-1].end + 15
-                 and re.match(r"\s*(?:by|to)\b", text[places[-1].end:a.start])]
+        agent = [a for a in actors if places and places[-1].end <= a.start <= places[-1].end + 45
+                 and _NOMINAL_AGENT.match(text[places[-1].end:a.start])]
         if agent:
             return [(ctype, places, agent[0], 0.7)]
         if trigger.match.group().lower().startswith("fall"):
@@ -579,6 +712,11 @@ def _read_trigger(
     if ctype not in ("lost", "besieged") and not accusation:
         actor = actor or claimant_actor  # a speaker does not announce its own losses, nor acts it accuses others of
     readings = [(ctype, places, actor, 0.8 if subject else 0.6)]
+    if ctype == "lost" and places and _PASSIVE_START.match(trigger.match.group()):
+        # "Daesh was pushed out of Manbij last August by the SDF": the agent took it
+        agents = [a for a in actors if places[-1].end < a.start and _AGENT_GAP.fullmatch(text, places[-1].end, a.start)]
+        if agents and (actor is None or agents[0].side != actor.side):
+            return readings + [("captured", places, agents[0], 0.7)]
     if ctype == "lost" and places and claimant_actor is not None and _PASSIVE_START.match(trigger.match.group()) \
             and (actor is None or actor.side != claimant_actor.side):
         # "militants had been driven from Qabasin, the Turkish military said": the speaker's side took it

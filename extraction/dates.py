@@ -47,6 +47,7 @@ _DATE_FORMS = [
     rf"(?:(?:on|last|this|early|late)\s)?(?P<wd>{_WEEKDAY})(?:\s(?:morning|afternoon|evening|night))?",
     r"(?P<today>today|tonight|this\s(?:morning|afternoon|evening))",
     r"(?P<yesterday>the\sday\sbefore\syesterday|yesterday|last\snight)",
+    r"(?P<previous_day>the\s(?:previous|preceding)\s(?:day|night)|the\sday\sbefore|a\sday\searlier)",
     rf"(?:(?:about|some|around|nearly|almost|more\sthan|over|just|only)\s)?(?P<n>{_COUNT})\s(?P<ago_unit>day|week|month|year)s?\sago",
     rf"(?:(?:about|some|around|nearly|almost|more\sthan|over|just|only)\s)?(?P<n_after>{_COUNT})\s(?P<after_unit>day|week|month|year)s?(?=\safter\b)",
     r"(?P<rel>earlier\sthis|later\sthis|this|last|past|previous)\s(?P<rel_unit>week|month|year|weekend)",
@@ -61,6 +62,8 @@ _BACKGROUND = re.compile(
     r"back\sin\b|previously|formerly|for\s(?:years|months|decades))"
 )
 
+# "By nightfall they had pushed into Kokjali": done by the end of the day the story tells
+_BY_THEN = re.compile(r"(?i)\W*by\s+(?:nightfall|midday|noon|dawn|dusk|evening|morning|afternoon|sunset|the\s+end\s+of\s+the\s+day)\b")
 _SPEECH_BEFORE = re.compile(r"(?i)\b(?:said|says|announced|claimed|reported|told\s+\w+|statement)\s+(?:late\s+|early\s+)?$")
 _REPORTED = re.compile(r"(?i)\b(?:said|says|saying|claimed|claims|claiming|announced|reported|added|stated|confirmed|told)\b")
 
@@ -85,6 +88,10 @@ def resolve_event_dates(sentence: str, published: datetime | None) -> list[DateE
     for _, match in _DATE_SCANNER.scan(sentence):
         try:
             event = _resolve(match, pub)
+            days = [d.date for d in found if d.date.precision == "day"]
+            if match.groupdict().get("previous_day") and days:
+                # "said on Tuesday that it took the town the previous day": the day before that day
+                event = day_date(date.fromisoformat(days[-1].start) - timedelta(days=1))
         except (OverflowError, ValueError):
             continue  # a date before year 1 or after 9999: no such day
         if event is None:
@@ -105,7 +112,7 @@ def is_background(sentence: str) -> bool:
     match = _BACKGROUND.search(sentence)
     if match is None:
         return False
-    if match.group().lower().startswith("had") and _REPORTED.search(sentence, 0, match.start()):
+    if match.group().lower().startswith("had") and (_REPORTED.search(sentence, 0, match.start()) or _BY_THEN.match(sentence)):
         return False
     return True
 
@@ -124,6 +131,10 @@ def event_date_for(
         return min(after or events, key=lambda d: _distance(d, position)).date
     if published is None or is_background(sentence):
         return None
+    spoken = [d for d in dates if d.of_speech and d.date.precision == "day"]
+    if spoken and not story_date:
+        # "the Peshmerga have liberated Bashiqa, the council announced on Monday": done by then
+        return spoken[-1].date
     return story_date or day_date(published.date())
 
 
@@ -186,6 +197,8 @@ def _resolve(match: re.Match, pub: date | None) -> EventDate | None:
         return day_date(pub - timedelta(days=back))
     if g["today"]:
         return day_date(pub)
+    if g["previous_day"]:
+        return day_date(pub - timedelta(days=1))
     if g["yesterday"]:
         return day_date(pub - timedelta(days=2 if g["yesterday"].lower().startswith("the day") else 1))
     if g["ago_unit"]:
@@ -231,8 +244,13 @@ def _safe_day(year: int, month: int, day: int) -> EventDate | None:
 
 
 def week_date(day: date) -> EventDate:
+    """The Monday-to-Sunday week holding `day`. Its printed value is the month holding most of
+    the week (its Thursday): a Monday printed as YYYY-MM-DD would read as a day the text never
+    named, and the contract has no week form. Start and end keep the week itself."""
     monday = day - timedelta(days=day.weekday())
-    return EventDate(monday.isoformat(), "week", monday.isoformat(), (monday + timedelta(days=6)).isoformat())
+    thursday = monday + timedelta(days=3)
+    return EventDate(f"{thursday.year:04d}-{thursday.month:02d}", "week", monday.isoformat(),
+                     (monday + timedelta(days=6)).isoformat())
 
 
 def month_date(year: int, month: int) -> EventDate:
@@ -271,8 +289,10 @@ def _relative_period(rel: str, unit: str, pub: date) -> EventDate:
 
 
 def _since(event: EventDate, pub: date) -> EventDate:
-    """"since X": the state holds from X to the report; a day or a week is coarsened to its month."""
-    if event.precision in ("day", "week"):
+    """"since X": the state holds from X to the report. A named day keeps its day ("shelling
+    since Wednesday" began on Wednesday); a week, which has no printed form of its own, is
+    read as its month."""
+    if event.precision == "week":
         start = date.fromisoformat(event.start)
         event = month_date(start.year, start.month)
         return EventDate(event.value, "month", start.isoformat(), pub.isoformat())

@@ -13,15 +13,22 @@ _ATTEMPT = re.compile(
     r"ready|determined|going|operations?|offensive|campaign|push|drive|battle|fight|struggl\w+)\b(?:\s+[\w-]+){0,3}?\s+to\s*$|\bto\s*$"
 )
 _SINCE_START = re.compile(r"(?i)\b(?:after|since|before)\s+(?:the\s+)?(?:start|beginning|launch)\s+of\s+(?:the\s+|an?\s+)?$")
-_SUCCESS = re.compile(r"(?i)\b(?:managed|succeeded|able)\s+to\s*$")
-_MODAL = re.compile(r"(?i)\b(?:would|could|might|may|will|shall|can|should|must|if|unless|whether|threaten\w*)\b[^,;.:]{0,50}$")
+# "forced to withdraw", "only to lose it", "allowing Iraqi forces to take": it happened
+_SUCCESS = re.compile(r"(?i)\b(?:(?:managed|succeeded|able|forced|compelled|obliged|only)|(?:allow\w*|enabl\w*|leaving)(?:\s+[\w'-]+){1,4}?)\s+to\s*$")
+_MODAL = re.compile(r"(?i)\b(?:would|could|might|(?-i:may)|will|shall|can|should|must|if|unless|whether|threaten\w*)\b[^,;.:]{0,50}$")
 _NEGATION = re.compile(r"(?i)(?:\b(?:not|never|no\s+longer|yet\s+to|denied|deny|denies|refuted|rejected\s+claims?)\b|n't\b)[^.;]{0,40}$")
+
+
+def hedge_window_blocks(text: str, position: int) -> bool:
+    """Does negation or modality before `position` take back what follows ("did not", "could")?"""
+    window = text[max(0, position - 50):position]
+    return bool(_NEGATION.search(window) or _MODAL.search(window) or _SINCE_START.search(window))
 
 
 def hedge(text: str, trigger: Trigger, claim_type: str) -> tuple[str, float] | None:
     """(claim type, confidence factor) after negation, modality and attempts; None = drop."""
     window = text[max(0, trigger.start - 50):trigger.start]
-    if _NEGATION.search(window) or _MODAL.search(window) or _SINCE_START.search(window):
+    if hedge_window_blocks(text, trigger.start):
         return None
     if _ATTEMPT.search(window) and not _SUCCESS.search(window):
         if claim_type in ("captured", "entered"):

@@ -25,6 +25,10 @@ PLACES = {
     "Qabasin": ("town", "SY"), "Fallujah": ("city", "IQ"),
     "Sinjar": ("city", "IQ"), "Harasta": ("city", "SY"), "Douma": ("city", "SY"), "Kobani": ("city", "SY"),
     "Ithriya": ("village", "SY"), "Baghdad": ("city", "IQ"),
+    "Tal Abyad": ("town", "SY"), "al-Qaim": ("town", "IQ"), "Latamenah": ("town", "SY"), "Kafr Zita": ("town", "SY"),
+    "Khan Shaykhun": ("town", "SY"), "Hama": ("city", "SY"), "Homs": ("city", "SY"), "Rajo": ("town", "SY"),
+    "Bashiqa": ("town", "IQ"), "Dabiq": ("village", "SY"), "Bulbul": ("village", "SY"), "Makhmour": ("town", "IQ"),
+    "K1": ("landmark", "IQ"), "Baba Gurgur": ("landmark", "IQ"), "Tikrit": ("city", "IQ"), "Tal Tamr": ("town", "SY"), "Baghuz": ("village", "SY"), "Kafr Nabudah": ("town", "SY"), "al-Habit": ("town", "SY"),
 }
 
 

@@ -29,9 +29,9 @@ def first(sentence: str, published=PUBLISHED):
     ("Rebels withdrew in December.", "2015-12", "month"),
     ("ISIS has held it since 2014.", "2014", "year"),
     ("Troops entered the town three days ago.", "2016-10-29", "day"),
-    ("Troops entered the town two weeks ago.", "2016-10-17", "week"),
-    ("The village was liberated last week.", "2016-10-24", "week"),
-    ("Clashes continued this week.", "2016-10-31", "week"),
+    ("Troops entered the town two weeks ago.", "2016-10", "week"),
+    ("The village was liberated last week.", "2016-10", "week"),
+    ("Clashes continued this week.", "2016-11", "week"),
     ("Shelling intensified earlier this month.", "2016-11", "month"),
     ("The army took the town last month.", "2016-10", "month"),
     ("Forces reached the dam in mid-June.", "2016-06", "month"),
@@ -40,6 +40,13 @@ def test_date_expressions(sentence, value, precision):
     date = first(sentence)
     assert (date.value, date.precision) == (value, precision)
     assert date.start <= date.end
+
+
+def test_a_week_prints_the_month_holding_most_of_it_and_keeps_its_days():
+    # published Tuesday 1 November 2016: this week runs Monday 31 October to Sunday 6 November
+    date = first("Clashes continued this week.")
+    assert (date.value, date.start, date.end) == ("2016-11", "2016-10-31", "2016-11-06")
+    assert first("The village was liberated last week.").start == "2016-10-24"
 
 
 def test_since_an_operation_weeks_ago_is_a_month_up_to_publication():
