@@ -2,7 +2,7 @@
 accuracy on the seed gold, the demo gold and the development-set gold within the acceptance
 tolerances.
 
-    python bench/geocode.py [--gazetteer FILE ...] [--queries N]
+    python bench/geocode.py [--gazetteer FILE ...] [--queries N] [--devset FOLDER ...] [--verbose]
 
 Defaults: cities500 + ../shared/gazetteer IQ and SY files + data/curated_places.tsv. The index
 is built into a fresh temporary cache dir, so the build time is a true cold build.
@@ -88,12 +88,12 @@ def bench_lookups(index, n: int) -> None:
     print(f"warm (cached) lookups: {percentiles(warm)}, {rate:,.0f} lookups/s")
 
 
-def gold_sets(corpus: str) -> list[tuple[str, Path, list[dict]]]:
+def gold_sets(corpus: str | Path) -> list[tuple[str, Path, list[dict]]]:
     """(name, article file, toponyms with known points): the seed and the demo gold for
-    corpus "demo", the development set's gold for "devset"."""
+    corpus "demo", else the gold of that folder (articles/ and gold/ inside)."""
     out = []
     if corpus != "demo":
-        return _corpus_gold(REPO / "data" / corpus)
+        return _corpus_gold(Path(corpus))
     seed = SHARED / "seed"
     for gold_file in sorted(seed.glob("*.gold.json")):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
@@ -129,7 +129,7 @@ def _within_longer_name(text: str, by_text: dict):
     return next((res for surface, res in by_text.items() if pattern.search(surface)), None)
 
 
-def bench_accuracy(index, verbose: bool, corpus: str = "demo") -> None:
+def bench_accuracy(index, verbose: bool, corpus: str | Path = "demo") -> None:
     resolver = Resolver(index)
     articles = [(name, article.read_text(encoding="utf-8"), toponyms)
                 for name, article, toponyms in gold_sets(corpus) if article.exists()]
@@ -164,12 +164,16 @@ def main() -> None:
     parser.add_argument("--gazetteer", action="append", type=Path, default=None)
     parser.add_argument("--queries", type=int, default=20000)
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--devset", action="append", type=Path, default=None,
+                        help="score this folder (articles/ and gold/) instead of data/devset; repeatable, "
+                             "e.g. one folder per batch")
     args = parser.parse_args()
     files = args.gazetteer if args.gazetteer is not None else [f for f in THEATRE_FILES if f.exists()]
     index, _ = bench_index(files)
     bench_lookups(index, args.queries)
     bench_accuracy(index, args.verbose)  # seed + demo gold
-    bench_accuracy(index, args.verbose, "devset")  # written by another hand, after the rules
+    for folder in args.devset or [REPO / "data" / "devset"]:  # written by another hand, after the rules
+        bench_accuracy(index, args.verbose, folder)
 
 
 if __name__ == "__main__":

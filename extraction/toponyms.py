@@ -16,7 +16,8 @@ from pathlib import Path
 from extraction.actors import load_actor_lexicon
 from extraction.records import Mention
 from geocoding.index import GazetteerIndex
-from geocoding.names import fold, spot_text
+from geocoding.candidates import vowel_variant_ids
+from geocoding.names import fold, name_key, spot_text
 
 STOPWORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "toponym_stopwords.txt"
 
@@ -44,7 +45,7 @@ jund jaish liwa kataib saraya harakat ansar jabhat hizb asaib ahrar hayat faylaq
 """.split())
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu"})
 _LOWER_CUES = re.compile(
-    r"(?:spokes(?:man|woman|person)|commander|leader|chief|official|minister|general|colonel|officer|"
+    r"\b(?:spokes(?:man|woman|person)|commander|leader|chief|official|minister|general|colonel|officer|"
     r"cleric|sheikh|governor|mayor|militant|fighter|named|emir|head|prophet|reporter|correspondent|"
     r"journalist|envoy|photographer|activist|doctor|analyst|professor|researcher|director|secretary|hero|poet|"
     r"ambassador|president|resident)\s+(?:of\s+\S+\s+)?$", re.I)
@@ -53,7 +54,7 @@ _NAME = r"(?:(?:al|el|an|ash|as|ad|ar)-)?[A-Z][\w'’]+(?:[ -](?:(?:al|el)-)?[A-
 # How news copy introduces a place the gazetteer may lack; one alternation, so one pass.
 _PATTERNS = re.compile("|".join((
     rf"\bthe ({_NAME}) (?:neighbou?rhood|district|quarter|village|area)s?\b",
-    rf"\b(?:village|town|district|neighbou?rhood) of ({_NAME})",
+    rf"\b(?:village|town|district|neighbou?rhood)s? of ({_NAME})",
     rf"\b({_NAME}) village\b",
     rf"\bHay ({_NAME})",
     rf"\b(?:on|of) ({_NAME}) (?:hill|mount|mountain|heights)\b",
@@ -79,7 +80,7 @@ _OUTLET = re.compile(r"\(([^()]{1,40})\)\s*(?:--|[-\u2014\u2013])\s")
 _ARTICLE_PREFIXES = ("al-", "el-")
 # Generic words some aliases carry ("Ghazlani camp", "Anbar province"): the mention is the name.
 _GENERIC_TAILS = (" military camp", " camp", " base", " province", " governorate", " district",
-                  " neighbourhood", " neighborhood", " quarter", " area", " region")
+                  " neighbourhood", " neighborhood", " quarter", " area", " region", " plain", " canton")
 _WORD = re.compile(r"[\w'’-]+")
 # Words that finish a longer name the gazetteer lacks, after a name it has: an article-joined word
 # ("Daraa al-Balad", "Maarat al-Numan"), or any capitalised word after a generic head ("Tal Rifaat").
@@ -151,6 +152,15 @@ def _without_generic_tail(body: str, span: tuple[int, int], index: GazetteerInde
             if set(index.lookup(body[start:head_end])) & set(index.lookup(body[start:end])):
                 return start, head_end
     return span
+
+
+_CITY_WORD = re.compile(r" City\b")
+
+
+def _with_city_word(body: str, span: tuple[int, int]) -> tuple[int, int]:
+    """"Aleppo City", capitalised, is one name (the geocoder reads it as the city of that name)."""
+    match = _CITY_WORD.match(body, span[1])
+    return (span[0], match.end()) if match else span
 
 
 def _starts_like_a_name(body: str, start: int) -> bool:
@@ -271,13 +281,39 @@ class _ActorSpans:
 
 
 # Capitalised runs already looked up, per index: names repeat across articles of one war.
-_KNOWN_RUNS: dict[tuple[int, str], bool] = {}
+_KNOWN_RUNS: dict[tuple[int, str], int] = {}
+_SPELLING_KNOWN, _VOWELS_DIFFER, _UNKNOWN = 2, 1, 0
+# What makes a name the gazetteer knows only with other vowels a place ("on Kweires military
+# airport", "the al-Mastouma camp"): a preposition of place before it, an Arabic article, or a
+# word for a kind of place after it.
+_PLACE_PREPOSITION = re.compile(r"(?:in|at|near|on|from|to|into|inside|outside|around|towards?|of|via)\s+$")
+_PLACE_WORD_AFTER = re.compile(
+    r"\s+(?:military\s+)?(?:camp|base|air\s*base|airport|district|neighbou?rhood|quarter|village|town|city|"
+    r"area|plain|mountain|dam|crossing|province|governorate)\b", re.I)
+
+
+def _run_knowledge(index: GazetteerIndex, run: str) -> int:
+    key = (id(index), run)
+    known = _KNOWN_RUNS.get(key)
+    if known is None:
+        if len(_KNOWN_RUNS) >= 65536:
+            _KNOWN_RUNS.clear()
+        name = name_key(run)
+        known = _KNOWN_RUNS[key] = (_SPELLING_KNOWN if any(map(index.is_spottable, index.ids_for_key(name)))
+                                    else _VOWELS_DIFFER if vowel_variant_ids(index, name) else _UNKNOWN)
+    return known
+
+
+def _said_as_a_place(body: str, start: int, end: int) -> bool:
+    return (_ARTICLE_JOINED.match(body, start) is not None or _PLACE_WORD_AFTER.match(body, end) is not None
+            or _PLACE_PREPOSITION.search(body, max(0, start - 12), start) is not None)
 
 
 def _variant_spans(body: str, sentences: list[tuple[int, int]], index: GazetteerIndex,
                    covered: bytearray) -> list[tuple[int, int]]:
-    """Capitalised runs whose spelling the gazetteer knows only in another transliteration.
-    A lone word opening a sentence or a quote, or written like an acronym ("IEDs"), is skipped."""
+    """Capitalised runs whose spelling the gazetteer knows only in another transliteration, or,
+    said as a place, only with other vowels. A lone word opening a sentence or a quote, or
+    written like an acronym ("IEDs"), is skipped."""
     sentence_starts = {start for start, _ in sentences}
     spans = []
     for match in _CAPITALISED_RUN.finditer(body):
@@ -288,13 +324,8 @@ def _variant_spans(body: str, sentences: list[tuple[int, int]], index: Gazetteer
         if " " not in word and (start in sentence_starts or body[start - 1:start] in _OPENERS
                                 or sum(c.isupper() for c in word) > 1):
             continue
-        key = (id(index), match.group())
-        known = _KNOWN_RUNS.get(key)
-        if known is None:
-            if len(_KNOWN_RUNS) >= 65536:
-                _KNOWN_RUNS.clear()
-            known = _KNOWN_RUNS[key] = bool(index.lookup(match.group()))
-        if known:
+        known = _run_knowledge(index, word)
+        if known == _SPELLING_KNOWN or (known == _VOWELS_DIFFER and _said_as_a_place(body, start, end)):
             spans.append((start, end))
     return spans
 
@@ -336,7 +367,7 @@ def find_toponyms(body: str, sentences: list[tuple[int, int]], index: GazetteerI
     named = _longest_first(_gazetteer_spans(body, index))
     grown = [_with_rest_of_name(body, folded, s) for s in named]
     named = _longest_first([g if g == s or not actors.covers(g[0]) else s for s, g in zip(named, grown)])
-    gazetteer = [_without_generic_tail(body, s, index) for s in named]
+    gazetteer = [_with_city_word(body, _without_generic_tail(body, s, index)) for s in named]
     found = [s for s in gazetteer if folded[s[0]:s[1]] not in stop and not _is_person_or_org(body, *s)]
     in_gazetteer_span = _marked(len(body), gazetteer)
     introduced = [s for s in _pattern_spans(body)

@@ -17,6 +17,8 @@ from geocoding.records import Candidate, Place
 # names. Short names are never fuzzy: "Asyla" is not "Asila" (a different village) nor "Ayla".
 FUZZY_MIN_LENGTH = 7
 FUZZY_CUTOFF = 85.0
+# Same consonants, and at most about one vowel written differently in a six-letter key.
+VOWEL_VARIANT_CUTOFF = 80.0
 MAX_CANDIDATES = 40
 UNIQUE_BONUS = 0.8
 WORLD_CITY_POPULATION = 500_000
@@ -32,16 +34,31 @@ _CITY_LIKE = ("city", "town", "village", "neighbourhood", "landmark")
 
 
 def candidate_ids(index: GazetteerIndex, name: str, fuzzy: bool = True) -> list[tuple[int, float]]:
-    """(place id, match quality 0..1): exact key matches, else close spellings of the key."""
+    """(place id, match quality 0..1): exact key matches; else theatre places spelled with the
+    same consonants and nearly the same letters ("Kweires" for "Kuweires"); else close spellings
+    of the key. A name that has exact matches gets no others: "Baghdad" is not "Baghdadi"."""
     key = name_key(name)
     exact = index.ids_for_key(key)
     if exact:
         return [(i, 1.0) for i in exact]
-    if not fuzzy or len(key) < FUZZY_MIN_LENGTH:
+    if not fuzzy:
         return []
+    found = vowel_variant_ids(index, key)
+    if found or len(key) < FUZZY_MIN_LENGTH:
+        return found
     pool = index.keys_starting_with(key[0])
     found = process.extract(key, pool, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5)
     return [(i, score / 100.0) for other, score, _ in found for i in index.ids_for_key(other)]
+
+
+def vowel_variant_ids(index: GazetteerIndex, key: str) -> list[tuple[int, float]]:
+    """Theatre places whose key has the consonants of `key` and a close spelling."""
+    found = []
+    for other in index.keys_sharing_skeleton(key):
+        score = fuzz.ratio(key, other)
+        if score >= VOWEL_VARIANT_CUTOFF:
+            found += [(i, score / 100.0) for i in index.ids_for_key(other)]
+    return found
 
 
 @dataclass

@@ -16,6 +16,7 @@ import pickle
 import sys
 import time
 from array import array
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -23,22 +24,26 @@ from typing import Iterable, Sequence
 import ahocorasick
 
 from geocoding.names import (
-    ARTICLES, MIN_BARE_KEY, fold, is_junk_name, is_latin_folded, is_latin_name, key_of_folded, name_key, spot_text,
+    ARTICLES, MIN_BARE_KEY, fold, is_junk_name, is_latin_folded, is_latin_name, key_of_folded, name_key, skeleton,
+    spot_text,
 )
 from geocoding.records import Place
 from geocoding.sources import (
-    CITIES500, COUNTRIES, RANK_CITIES, RANK_CURATED, SourcePlace, SourceReport, read_cities500, read_countries,
+    CITIES500, COUNTRIES, RANK_CURATED, RANK_FILE, SourcePlace, SourceReport, read_cities500, read_countries,
     read_curated, read_geonames_file,
 )
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "14"  # bump when the index layout or the name normalisation changes
+INDEX_VERSION = "16"  # bump when the index layout or the name normalisation changes
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CACHE_DIR = REPO_ROOT / "data" / "cache"
 DEFAULT_CURATED = REPO_ROOT / "data" / "curated_places.tsv"
 # Outside the theatre countries only places this big are worth spotting in running text.
 SPOT_MIN_POPULATION = 50_000
+# A country is a theatre when a gazetteer file covers it or it holds this share of the curated
+# rows: one curated row abroad (a UK city) must not make every hamlet of that country spottable.
+CURATED_THEATRE_SHARE = 0.05
 
 
 def kind_for(feature: str, population: int) -> str:
@@ -88,9 +93,11 @@ class GazetteerIndex:
     population: array
     rank: array  # source trust, lower is better (see geocoding.sources)
     by_key: dict[str, int | tuple[int, ...]]  # a bare int for the many one-place keys: loads faster
+    by_skeleton: dict[str, str | tuple[str, ...]]  # names.skeleton -> keys of theatre places
     automaton: ahocorasick.Automaton  # padded folded name (see names.spot_text) -> its length
     fingerprint: str = ""
     reports: list[SourceReport] = field(default_factory=list)
+    theatre: frozenset[str] = frozenset()  # see theatre_countries
     _by_ref: dict[str, int] | None = field(default=None, repr=False)
     _by_first_letter: dict[str, list[str]] | None = field(default=None, repr=False)
 
@@ -124,6 +131,17 @@ class GazetteerIndex:
     def lookup(self, name: str) -> tuple[int, ...]:
         """Places whose name or alternate name has the same key as `name`."""
         return self.ids_for_key(name_key(name))
+
+    def is_spottable(self, i: int) -> bool:
+        """Worth finding in running text: curated, in a theatre country, or a big place anywhere."""
+        return self.rank[i] == RANK_CURATED or self.countries[i] in self.theatre \
+            or self.population[i] >= SPOT_MIN_POPULATION
+
+    def keys_sharing_skeleton(self, key: str) -> tuple[str, ...]:
+        """Keys of theatre places spelled with the same consonants as `key` (itself excluded)."""
+        keys = self.by_skeleton.get(skeleton(key), ())
+        keys = (keys,) if isinstance(keys, str) else keys
+        return tuple(k for k in keys if k != key)
 
     def keys_starting_with(self, letter: str) -> list[str]:
         """The fuzzy search space for a key: keys with the same first letter."""
@@ -203,6 +221,15 @@ def _spot_forms(name: str) -> Iterable[str]:
         yield " " + rest
 
 
+def theatre_countries(collected: Sequence[SourcePlace]) -> frozenset[str]:
+    """Countries whose every place is worth spotting: those of the gazetteer files added, and
+    those holding CURATED_THEATRE_SHARE of the curated rows."""
+    from_files = {p.country for p in collected if p.rank == RANK_FILE and p.country}
+    curated = Counter(p.country for p in collected if p.rank == RANK_CURATED and p.country)
+    total = sum(curated.values())
+    return frozenset(from_files | {c for c, n in curated.items() if n >= CURATED_THEATRE_SHARE * total})
+
+
 def build_index(files: Sequence[Path] = (), curated: Path | None = DEFAULT_CURATED,
                 with_cities500: bool = True) -> GazetteerIndex:
     reports: list[SourceReport] = []
@@ -211,11 +238,12 @@ def build_index(files: Sequence[Path] = (), curated: Path | None = DEFAULT_CURAT
     idx = GazetteerIndex(
         refs=[""] * n, names=[""] * n, lat=array("d", bytes(8 * n)), lon=array("d", bytes(8 * n)),
         kinds=[""] * n, countries=[""] * n, admin1=[""] * n, population=array("q", bytes(8 * n)),
-        rank=array("b", bytes(n)), by_key={}, automaton=ahocorasick.Automaton(),
+        rank=array("b", bytes(n)), by_key={}, by_skeleton={}, automaton=ahocorasick.Automaton(),
         reports=reports,
     )
     keyed: dict[str, list[int]] = {}
-    theatre = frozenset(p.country for p in collected if p.rank < RANK_CITIES and p.country)
+    skeletons: dict[str, set[str]] = {}
+    theatre = idx.theatre = theatre_countries(collected)
     for i, p in enumerate(collected):
         name = p.name if is_latin_name(p.name) else min(
             (a for a in p.names if is_latin_name(a) and not is_junk_name(a)),
@@ -225,7 +253,8 @@ def build_index(files: Sequence[Path] = (), curated: Path | None = DEFAULT_CURAT
         idx.kinds[i] = sys.intern(kind)
         idx.countries[i], idx.admin1[i] = sys.intern(p.country), sys.intern(p.admin1)
         idx.population[i], idx.rank[i] = p.population, p.rank
-        spot = p.rank < RANK_CITIES or p.country in theatre or p.population >= SPOT_MIN_POPULATION
+        in_theatre = p.rank == RANK_CURATED or p.country in theatre
+        spot = in_theatre or p.population >= SPOT_MIN_POPULATION
         for alias in p.names:
             folded = fold(alias)
             if not is_latin_folded(folded) or is_junk_name(alias):
@@ -238,11 +267,14 @@ def build_index(files: Sequence[Path] = (), curated: Path | None = DEFAULT_CURAT
             ids = keyed.setdefault(key, [])
             if not ids or ids[-1] != i:
                 ids.append(i)
+            if in_theatre and (consonants := skeleton(key)):
+                skeletons.setdefault(consonants, set()).add(key)
             if spot:
                 for form in _spot_forms(alias):
                     if not idx.automaton.exists(form):
                         idx.automaton.add_word(form, len(form))
     idx.by_key = {k: v[0] if len(v) == 1 else tuple(v) for k, v in keyed.items()}
+    idx.by_skeleton = {k: next(iter(v)) if len(v) == 1 else tuple(sorted(v)) for k, v in skeletons.items()}
     idx.automaton.make_automaton()
     return idx
 

@@ -105,6 +105,19 @@ def key_of_folded(folded: str) -> str:
     return key
 
 
+# Vowels left in a key after `_transliterate` (o, e, ee and ou are already u and i).
+_KEY_VOWELS = str.maketrans("", "", "aiu")
+# Keys shorter than this have too few consonants for their skeleton to say which place is meant.
+SKELETON_MIN_KEY = 6
+
+
+def skeleton(key: str) -> str:
+    """The consonants of a name key: spellings that differ only in where a vowel is written or
+    how long it is ("Kweires" / "Kuweires", "Mastouma" / "Masṭūmah") share it. Only a hint: two
+    keys with one skeleton are matched when their spelling is also close (see candidates)."""
+    return key.translate(_KEY_VOWELS) if len(key) >= SKELETON_MIN_KEY else ""
+
+
 def is_latin_name(name: str) -> bool:
     """True when the name folds to plain ASCII letters (the only names worth scanning for)."""
     return is_latin_folded(fold(name))

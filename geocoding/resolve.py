@@ -30,6 +30,7 @@ CORPUS_SHARE = 0.2
 CORPUS_MIN_MENTIONS = 20
 CORPUS_MIN_CONFIDENCE = 0.6
 PLAIN_MEMO_SIZE = 50_000
+CITY_WORD = " City"
 
 _HINT_AFTER = re.compile(
     r"\s+(neighbou?rhoods?|district|quarter|area|village|town|city|province|governorate|region)\b", re.I)
@@ -88,7 +89,7 @@ class Resolver:
 
     def resolve(self, body: str, mentions: list[Mention], countries: Sequence[str] = ()) -> None:
         """Set `mention.resolution` on every mention of one article."""
-        keys = [name_key(m.text) for m in mentions]
+        keys = [self._key(m.text) for m in mentions]
         found = {key: self.found(key) for key in dict.fromkeys(keys)}
         theatre = self._theatre(found, self.countries | {c.upper() for c in countries}) or self._corpus_theatre()
         anchors: dict[str, Place] = {}
@@ -106,6 +107,13 @@ class Resolver:
                     m.text, key, found[key], theatre, anchors, hint, container, km, strict)
             m.resolution = same_evidence[signature]
         self.corpus.update(m.place.country for m in mentions if _counts_for_corpus(m))
+
+    def _key(self, text: str) -> str:
+        """The name key of a mention; "Aleppo City", when the gazetteer lacks it, is Aleppo's."""
+        key = name_key(text)
+        if text.endswith(CITY_WORD) and not self.index.ids_for_key(key):
+            return name_key(text[:-len(CITY_WORD)])
+        return key
 
     def _corpus_theatre(self) -> frozenset[str]:
         total = sum(self.corpus.values())

@@ -34,3 +34,17 @@ def test_people_groups_and_operations_are_not_places(theatre_index):
     assert {"Baiji", "al-Bab", "Idlib", "Azaz", "Afrin"} <= set(found)
     assert not [name for name in found
                 if any(word in name for word in ("Abadi", "Assad", "Sham", "In ", "Shield", "Branch", "Olive"))]
+
+
+def test_names_the_blind_batch_wrote_are_spotted_whole(theatre_index):
+    body = ("Officials said Jurf al-Sakhar would be renamed Jurf al-Nasr. Babil's governor was there. "
+            "Regime forces seized the Bani Zaid district in northern Aleppo City. Jets bombarded the nearby "
+            "villages of al-Hamdan and al-Sukkariyah. Villages in the Ghab plain and the Cizîrê canton lay open.")
+    found = spot(theatre_index, body)
+    assert {"Jurf al-Nasr", "Babil", "Bani Zaid", "Aleppo City", "al-Hamdan", "al-Sukkariyah", "Ghab",
+            "Cizîrê"} <= set(found)
+    assert not {"Bani", "Aleppo", "Ghab plain", "Cizîrê canton"} & set(found)
+
+
+def test_a_person_named_after_a_cue_word_is_still_no_place(theatre_index):
+    assert "Kobani" not in spot(theatre_index, "The spokesman named Kobani as the next target. A man named Mosul spoke.")
