@@ -104,12 +104,8 @@ class ActorLexicon:
             if exact and text[start:end] != exact:
                 continue
             hits.append((start, -length, key))
-        hits.sort()
         found: list[tuple[ActorMatch, tuple[str, ...]]] = []
-        covered = 0
-        for start, negative_length, key in hits:
-            if start < covered:
-                continue
+        for start, negative_length, key in _longest_first(hits):
             readings = self._readings(self._entries[key], theatre)
             if not readings:
                 continue
@@ -123,7 +119,6 @@ class ActorLexicon:
                 found[-1] = (ActorMatch(previous.start, end, text[previous.start:end], merged[0], previous.kind), merged)
             else:
                 found.append((ActorMatch(start, end, text[start:end], entry.side, entry.kind), sides))
-            covered = end
         return _settle(found)
 
     @staticmethod
@@ -133,6 +128,29 @@ class ActorLexicon:
         here = [e for e in entries if theatre and theatre in e.theatres]
         anywhere = [e for e in entries if not e.theatres]
         return here or anywhere or ([] if theatre else list(entries))
+
+
+def _longest_first(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Of overlapping phrases the longest, in text order: "the Army of Conquest" is the rebel
+    coalition, not "the army"; "Kurdish security forces" are not "security forces"."""
+    chosen: list[tuple[int, int, str]] = []
+    group: list[tuple[int, int, str]] = []
+    group_end = -1
+    for hit in sorted(hits) + [(1 << 62, -1, "")]:
+        if hit[0] >= group_end and group:
+            if len(group) == 1:
+                chosen += group
+            else:
+                kept: list[tuple[int, int, str]] = []
+                for candidate in sorted(group, key=lambda h: (h[1], h[0])):  # longest first
+                    start, end = candidate[0], candidate[0] - candidate[1]
+                    if all(end <= s or start >= s - n for s, n, _ in kept):
+                        kept.append(candidate)
+                chosen += sorted(kept)
+            group = []
+        group.append(hit)
+        group_end = max(group_end, hit[0] - hit[1])
+    return chosen
 
 
 def _settle(found: list[tuple[ActorMatch, tuple[str, ...]]]) -> list[ActorMatch]:

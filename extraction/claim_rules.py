@@ -69,11 +69,15 @@ RULES: list[tuple[str, str, str]] = [
     ("captured", "passive",
      AUX + r"(?:declared\s+)?(?:liberated|retaken|re-taken|recaptured|captured|seized|freed|cleared|taken(?:\s+back|\s+over)?|overrun|conquered|secured|won\s+back|purged|cleansed|rid|emptied)"),
     ("captured", "passive", r"declared\s+(?:fully\s+|completely\s+)?(?:liberated|free|retaken|cleared|recaptured)"),
+    # "Idlib is free", "the town is now free of Daesh"
+    ("captured", "passive", r"(?:is|are|was|were)\s+(?:now\s+|completely\s+|totally\s+|finally\s+)?free\b(?!\s+(?:to|for|from)\b)(?:\s+of)?"),
     ("captured", "passive", AUX + r"(?:restored|returned)\s+to\s+(?:state|government|regime|army|federal)\s+control"),
     ("captured", "declared",
      r"declar(?:ed|es|ing)\s+(?:that\s+)?(?P<declared>[^.;,]{2,60}?)\s+(?:was\s+|is\s+|had\s+been\s+|has\s+been\s+)?"
      r"(?:fully\s+|completely\s+|totally\s+)?(?:liberated|free|freed|retaken|recaptured|cleared)"),
     ("captured", "passive", r"(?:liberated|retaken|recaptured|captured|seized|freed|cleared|overrun)\s+(?=by\b)"),
+    # "Qayyarah, retaken on August 25, has become ...": a participle between commas
+    ("captured", "passive", r"(?:liberated|retaken|recaptured|captured|seized|freed|overrun)(?=\s+(?:on|in|last|early|late)\s[^,;.]{1,30},)"),
     ("captured", "passive", r"(?:purged|cleansed|cleared|freed|emptied|rid)\s+(?:completely\s+|fully\s+|entirely\s+)?of"),
     ("holds", "either", r"(?:last\s+)?(?:major\s+|remaining\s+|main\s+|key\s+|urban\s+)*(?:strongholds?|bastions?|holdouts?|de\s+facto\s+capital)\s+(?:of|in)?"),
     # "strikes on ISIS positions in al-Qaryatain": the side named before its positions holds the place
@@ -89,7 +93,7 @@ RULES: list[tuple[str, str, str]] = [
      r"(?:took|taken|take|takes|taking|seized|gained|regained|wrested|assumed|imposed|established|restored|retook|retaken|retaking|secured|reasserted|reimposed)\s+(?:back\s+)?(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|"
      r"restor(?:ed|ing|es|e)\s+(?:security|stability|order|calm)(?:\s+and\s+(?:security|stability|order|calm))?\s+(?:to|in)|"
      r"(?:took|taken|take|takes|taking)\s+(?:over|back)|won\s+back|win\s+back|sw(?:ept|eeping)\s+into|secur(?:ed|ing)|"
-     r"(?:re)?(?:took|taken|taking)(?!\s+(?:part|refuge|shelter|place|cover|hold|up|time|positions?|away|off|out|back|over|control|charge|aim|prisoners?|hostages?|hundreds|dozens|thousands|men|people|him|them|it)\b)|"
+     r"(?:re)?(?:took|taken|taking)(?!\s+(?:part|refuge|shelter|place|cover|hold|up|time|revenge|positions?|away|off|out|back|over|control|charge|aim|prisoners?|hostages?|hundreds|dozens|thousands|men|people|him|them|it)\b)|"
      r"liberat(?:ed|es|e|ing)|regain(?:ed|ing|s)?|reclaim(?:ed|ing|s)?|sw(?:ept|eeping)\s+through|mopp(?:ed|ing)\s+up\s+(?:[\w-]+\s+){0,6}?(?:in|around|inside)|re-?took|re-?take[sn]?|re-?taking|recaptur(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|"
      r"fre(?:ed|es|eing)|to\s+free|clear(?:ed|ing)|overr(?:an|un|uns|unning)|conquer(?:ed|s|ing)?|occup(?:ied|ies|ying)|purg(?:ed|ing)|"
      r"(?:raised|hoisted|planted)\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+)?flags?\s+(?:over|in|above|on)|"
@@ -98,7 +102,8 @@ RULES: list[tuple[str, str, str]] = [
     ("entered", "active",
      r"enter(?:ed|s|ing)?|storm(?:ed|s|ing)|br(?:oke|oken|eak|eaks|eaking)\s+into|push(?:ed|es|ing)?\s+(?:deep(?:er)?\s+|further\s+)?into|"
      r"mov(?:ed|e|es|ing)\s+into|roll(?:ed|ing)\s+into|pour(?:ed|ing)\s+into|advanc(?:ed|ing|es)\s+(?:deep(?:er)?\s+)?into|"
-     r"made\s+(?:their|its)\s+way\s+into|penetrat(?:ed|ing)|breach(?:ed|ing)|infiltrat(?:ed|ing)|"
+     r"(?:made|making|fought|fighting|forced|forcing|battled|battling|pushed|pushing|cut|cutting|blasted|smashed)\s+(?:their|its|his|a)\s+way\s+into|"
+     r"(?:slipped|slipping|sneaked|crept|filtered)\s+(?:back\s+)?into|penetrat(?:ed|ing)|breach(?:ed|ing)|infiltrat(?:ed|ing)|"
      r"(?:gained|established|secured)\s+a\s+foothold\s+in|arriv(?:ed|ing|e|es)\s+in|deploy(?:ed|ing|s)?\s+(?:\w+\s+)?(?:in|into|inside)\b"),
     ("holds", "active",
      r"(?:still\s+)?(?:hold|holds|holding|held|control|controls|controlling|controlled|defend|defends|defended|defending|retain(?:s|ed)?|"
@@ -110,16 +115,17 @@ RULES: list[tuple[str, str, str]] = [
      r"tighten(?:ed|ing|s)?\s+(?:the\s+|their\s+|its\s+)?(?:noose|siege|grip|encirclement|cordon)\s+(?:on|around)|"
      r"cut(?:s|ting)?(?=\s+(?:the\s+)?[\w' -]{2,40}?\s+off\b)"),
     ("lost", "active",
-     r"withdr(?:ew|awn|awing|aws|aw)\s+from|retreat(?:ed|ing|s)?\s+from|pull(?:ed|ing|s)?\s+(?:back\s+|out\s+)?(?:out\s+of|from)|"
+     r"redeploy(?:ed|ing|s)?[\"\u201d]?\s+(?:\w+\s+)?to\s+(?:new\s+|other\s+|defensive\s+)?positions\s+(?:around|outside|near|in\s+the\s+vicinity\s+of|on\s+the\s+outskirts\s+of)|"
+     r"(?:are|is|were|was|have\s+been|had\s+been)\s+gone\s+from|withdr(?:ew|awn|awing|aws|aw)\s+from|retreat(?:ed|ing|s)?\s+from|pull(?:ed|ing|s)?\s+(?:back\s+|out\s+)?(?:out\s+of|from)|"
      r"hand(?:ed|ing|s)?\s+over|abandon(?:ed|ing|s)?|fled(?!\s+(?:to|toward|towards|into|for|across|north|south|east|west))|fle(?:e|es|eing)\s+from|los(?:t|es|ing|e)\s+(?:control\s+(?:of|over)\s+)?|evacuat(?:ed|ing)|gave\s+up|ceded|surrendered(?!\s+to\b)|"
      r"left(?=\s+(?-i:[A-Z])|\s+the\s+(?:city|town|village|area|district|enclave))"),
     ("attacked", "active",
-     r"(?:air\s*-?\s*strikes?|air\s+raids?|strikes?|bombings?|bombardments?|shelling|shells|mortars?|rockets?|missiles?|artillery\s+fire|"
+     r"(?:air\s*-?\s*strikes?|air\s+raids?|strikes?|sorties|bombings?|bombardments?|shelling|shells|mortars?|rockets?|missiles?|artillery\s+fire|"
      r"attacks?|assaults?|car\s+bomb(?:ing)?s?(?:\s+attacks?)?|suicide\s+(?:car\s+)?bomb(?:ing|ings|ers?|s)?(?:\s+attacks?)?|IEDs?|"
      r"clashes|fighting|battles?|skirmishes|raids?|ambush(?:es)?|counter-?attacks?)\s+"
      r"(?:(?:broke\s+out|erupted|raged|continued|intensified|took\s+place|were\s+reported)\s+(?:on\s+\w+\s+)?)?(?:on|in|at|against|near|around|targeting|inside|across|over|in\s+and\s+around)"),
     # "barrel bombs fell on al-Shaar": what fell is the weapon, the place is hit
-    ("attacked", "active", r"(?:fell|rained|landed|crashed)\s+(?:down\s+)?(?:on|in|onto)\b"),
+    ("attacked", "active", r"(?:fell|rained|landed|crashed)\s+(?:down\s+)?(?:on|in|onto)\b|(?:took|take|taking|takes|exacted)\s+(?:their\s+|its\s+)?revenge\s+on"),
     ("attacked", "active",
      r"shell(?:ed|ing|s)|bomb(?:ed|ing|s)|bombard(?:ed|ing|s)?|pound(?:ed|ing|s)|struck|strik(?:e|es|ing)|hit|target(?:ed|ing)|attack(?:ed|ing|s)?|raid(?:ed|ing)|ambush(?:ed|ing)|stormed|"
      r"bl(?:ew|own|owing)\s+up|destroy(?:ed|ing|s)?|detonat(?:ed|ing)\s+(?:\w+\s+){0,2}?(?:in|inside|at)"),

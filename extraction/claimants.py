@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-_SPEECH = r"(?:said|says|claimed|claims|announced|announces|reported|reports|stated|states|confirmed|added|noted|told\s+[\w\s.'-]{2,40}?|insisted|denied|warned|explained|wrote|writes|tweeted)"
+_SPEECH = r"(?:said|says|claimed|claims|announced|announces|reported|reports|stated|states|confirmed|added|noted|t(?:old|ells)\s+[\w\s.'-]{2,40}?|insisted|denied|warned|explained|wrote|writes|tweeted)"
 _CLAIMANT_LEAD = re.compile(r"(?i)^\W*according\s+to\s+(?P<who>[^,]{3,120}?)\s*,")
 _CLAIMANT_TRAIL = re.compile(
     rf"(?i)(?:,|[,.?!][\"\u201d])\s*(?:according\s+to\s+(?P<who1>[^,\"\u201c\u201d]{{3,120}}?)|(?P<who2>[^,\"\u201c\u201d]{{2,100}}?)\s+{_SPEECH}|{_SPEECH}\s+(?P<who3>[^,\"\u201c\u201d.]{{3,100}}?(?:,\s+(?:a|an|the)\s+[^,\"\u201c\u201d.]{{3,80}}?)?))"

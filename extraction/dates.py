@@ -32,7 +32,13 @@ _NUMBERS = {
 _MONTH = r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_ORDINALS = {word: n for n, word in enumerate((
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split(), start=1)}
+_ORDINALS |= {f"{tens}-{word}": base + n for tens, base in (("twenty", 20), ("thirty", 30))
+              for word, n in _ORDINALS.items() if n < 10 and base + n <= 31}
+_ORDINALS |= {"thirtieth": 30}
+_DAY = r"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|(?:the\s)?(?:" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r"))"
 _COUNT = r"\d{1,3}|a couple of|couple of|a few|few|several|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _PART = r"(?:early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of)[- ]"
 
@@ -51,7 +57,13 @@ _DATE_FORMS = [
     rf"(?:(?:about|some|around|nearly|almost|more\sthan|over|just|only)\s)?(?P<n>{_COUNT})\s(?P<ago_unit>day|week|month|year)s?\sago",
     rf"(?:(?:about|some|around|nearly|almost|more\sthan|over|just|only)\s)?(?P<n_after>{_COUNT})\s(?P<after_unit>day|week|month|year)s?(?=\safter\b)",
     r"(?P<rel>earlier\sthis|later\sthis|this|last|past|previous)\s(?P<rel_unit>week|month|year|weekend)",
+    rf"(?:the|last)\s(?:(?:early|late)\s)?(?P<season>summer|spring|autumn|fall|winter)\b(?:\sof\s(?P<season_y>{_YEAR})\b)?",
 ]
+_SEASON_STARTS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+# "two days after Thursday": counted from that day; "four days after launching the battle":
+# from an unknown day, so no date at all
+_AFTER_ANCHOR = re.compile(r"(?i)\s+after\s+(?:the\s+)?")
+_AFTER_GERUND = re.compile(r"(?i)\s+after\s+\w+ing\b")
 _DATE_SCANNER = WordScanner(_DATE_FORMS, flags="(?i)")
 _GROUPS = tuple(re.compile("|".join(_DATE_FORMS)).groupindex)
 _SINCE_BEFORE = re.compile(r"(?i)\bsince\b[^,;.]{0,70}$")
@@ -96,6 +108,13 @@ def resolve_event_dates(sentence: str, published: datetime | None) -> list[DateE
             continue  # a date before year 1 or after 9999: no such day
         if event is None:
             continue
+        if match.groupdict().get("after_unit"):
+            if _AFTER_GERUND.match(sentence, match.end()):
+                continue
+            anchor = _anchored_after(sentence, match, pub)
+            if anchor is not None:
+                found.append(DateExpression(match.start(), match.end(), match.group(), anchor))
+                continue
         since = bool(pub and _SINCE_BEFORE.search(sentence, 0, match.start()))
         if since:
             event = _since(event, pub)
@@ -161,13 +180,19 @@ def _distance(expression: DateExpression, position: int) -> int:
 
 def _resolve(match: re.Match, pub: date | None) -> EventDate | None:
     g = dict.fromkeys(_GROUPS, None) | match.groupdict()
+    if g["season"]:
+        if g["season_y"]:
+            return year_date(int(g["season_y"]))
+        if pub is None:
+            return None
+        return year_date(pub.year if _SEASON_STARTS[g["season"].lower()] <= pub.month else pub.year - 1)
     if g["iso"]:
         return _safe_day(int(g["iso"]), int(g["iso_m"]), int(g["iso_d"]))
     if g["b1_m"]:
         return _between(g, pub)
     if g["md_m"] or g["dm_m"]:
         month = _month(g["md_m"] or g["dm_m"])
-        day = int(re.match(r"\d+", g["md_d"] or g["dm_d"]).group())
+        day = _day_number(g["md_d"] or g["dm_d"])
         year = g["md_y"] or g["dm_y"]
         if year:
             return _safe_day(int(year), month, day)
@@ -210,6 +235,23 @@ def _resolve(match: re.Match, pub: date | None) -> EventDate | None:
     return None
 
 
+def _anchored_after(sentence: str, match: re.Match, pub: date | None) -> EventDate | None:
+    """"two days after Thursday's attack": the named day moved on by the count."""
+    gap = _AFTER_ANCHOR.match(sentence, match.end())
+    if gap is None:
+        return None
+    following = _DATE_SCANNER.scan(sentence[gap.end():])
+    if not following or following[0][1].start() != 0:
+        return None
+    anchor = _resolve(following[0][1], pub)
+    if anchor is None or anchor.precision != "day":
+        return None
+    count, unit = _count(match.group("n_after")), match.group("after_unit").lower()
+    if unit not in ("day", "week") or count > 500:
+        return None
+    return day_date(date.fromisoformat(anchor.start) + timedelta(days=count * (7 if unit == "week" else 1)))
+
+
 def _between(g: dict, pub: date | None) -> EventDate | None:
     """"between June 8 and June 11": the span, as the month it lies in (or the first day's
     month when it straddles two), with its true start and end."""
@@ -220,12 +262,18 @@ def _between(g: dict, pub: date | None) -> EventDate | None:
         return None
     if pub is not None and not g["b_y"] and (year, first_month) > (pub.year, pub.month):
         year -= 1
-    first = _safe_day(year, first_month, int(re.match(r"\d+", g["b1_d"]).group()))
-    last = _safe_day(year + (last_month < first_month), last_month, int(re.match(r"\d+", g["b2_d"]).group()))
+    first = _safe_day(year, first_month, _day_number(g["b1_d"]))
+    last = _safe_day(year + (last_month < first_month), last_month, _day_number(g["b2_d"]))
     if first is None or last is None or last.start < first.start:
         return first
     month = month_date(year, first_month)
     return EventDate(month.value, "month", first.start, last.end)
+
+
+def _day_number(text: str) -> int:
+    """"4th", "the fourth" -> 4."""
+    digits = re.match(r"\d+", text)
+    return int(digits.group()) if digits else _ORDINALS[text.lower().removeprefix("the ").strip()]
 
 
 def _count(text: str) -> int:
