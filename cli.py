@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from store.db import DEFAULT_DB, StoreUnavailable, is_server_url, shown
+from store.db import DEFAULT_DB, StoreUnavailable, is_server_url, shown, store_exists
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8050
@@ -101,18 +101,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from security import protect
 
     db = getattr(args, "db", None)
-    if is_server_url(db):
-        print("the dashboard serves from a SQLite file only for now; ingest and export work on "
-              "PostgreSQL", file=sys.stderr)
-        return 2
     if db is None:
         db = DEFAULT_DB
         ensure_demo_db(db)
-    elif not Path(db).exists():
-        print(f"no database at {db}; create one with: python app.py ingest PATH --db {db}", file=sys.stderr)
+    elif not store_exists(db):
+        print(f"no database at {shown(db)}; create one with: python app.py ingest PATH --db {shown(db)}",
+              file=sys.stderr)
         return 2
     host, port = getattr(args, "host", DEFAULT_HOST), getattr(args, "port", DEFAULT_PORT)
-    print(f"Frontline dashboard on http://{host}:{port}/  (database {db}; Ctrl+C to stop)")
+    print(f"Frontline dashboard on http://{host}:{port}/  (database {shown(db)}; Ctrl+C to stop)")
     app = create_app(db)
     protect(app)
     app.run(host=host, port=port, debug=getattr(args, "debug", False))
@@ -157,7 +154,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from store.db import connect, store_exists
+    from store.db import connect
     from store.export import export
 
     if not store_exists(args.db):
@@ -200,7 +197,7 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
 
 
 def cmd_failures(args: argparse.Namespace) -> int:
-    from store.db import connect, store_exists
+    from store.db import connect
 
     if not store_exists(args.db):
         print(f"no database at {shown(args.db)}", file=sys.stderr)

@@ -4,6 +4,7 @@ Every as-of move is answered from these arrays, never from SQL, so a move costs
 milliseconds even at a million claims. The frame reloads itself when the store changes."""
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 import time
@@ -14,19 +15,24 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from store.db import connect
+from store.db import CHANGE_KEY, connect, fetch_table, is_server_url
 
+log = logging.getLogger("frontline.dashboard")
 EPOCH = date(1970, 1, 1)
 RECHECK_SECONDS = 2.0
+NO_DAY = np.iinfo(np.int64).min
 
+# Plain SQL both engines run; day numbers are computed in pandas (SQLite's julianday has no
+# PostgreSQL twin). ORDER BY c.id makes same-day ties fall the same way on both: SQLite walks
+# the primary key's index for it at no extra cost.
 _CLAIMS_SQL = """
 SELECT c.place_ref, c.side, c.claim_type,
-       CAST(julianday(COALESCE(c.date_start, substr(a.published, 1, 10))) - 2440587.5 AS INTEGER) AS day_start,
-       CAST(julianday(COALESCE(c.date_end, c.date_start, substr(a.published, 1, 10))) - 2440587.5 AS INTEGER) AS day_end,
+       COALESCE(c.date_start, substr(a.published, 1, 10)) AS start_iso, c.date_end AS end_iso,
        c.article_id, a.source AS outlet, c.confidence, c.geo_precision
 FROM claims c JOIN articles a ON a.id = c.article_id
 WHERE c.place_ref IS NOT NULL
   AND COALESCE(c.date_start, a.published) IS NOT NULL
+ORDER BY c.id
 """
 _PLACES_SQL = """
 SELECT ref, name, lat, lon, kind, country, admin1, geo_precision, anchor_ref, relation
@@ -58,9 +64,34 @@ class ClaimFrame:
         return self.claims.empty
 
 
+def _read(conn: sqlite3.Connection, sql: str) -> pd.DataFrame:
+    columns, rows = fetch_table(conn, sql)
+    return pd.DataFrame.from_records(rows, columns=columns)
+
+
+def _day_numbers(isos: pd.Series) -> np.ndarray:
+    """Days since 1970-01-01 of ISO dates (first ten characters), NO_DAY where there is no valid
+    date. Converts each distinct date once: a million claims carry a few thousand dates."""
+    codes, uniques = pd.factorize(isos)
+    days = np.array([_valid_day(iso) for iso in uniques], dtype=np.int64)
+    return np.append(days, NO_DAY)[codes]  # code -1 (missing) picks the appended NO_DAY
+
+
+def _valid_day(iso: str) -> int:
+    try:
+        return to_day(iso)
+    except ValueError:
+        return NO_DAY
+
+
 def load_frame(conn: sqlite3.Connection) -> ClaimFrame:
-    places = pd.read_sql_query(_PLACES_SQL, conn)
-    raw = pd.read_sql_query(_CLAIMS_SQL, conn)
+    places = _read(conn, _PLACES_SQL)
+    raw = _read(conn, _CLAIMS_SQL)
+    raw["day_start"] = _day_numbers(raw["start_iso"])
+    raw["day_end"] = _day_numbers(raw["end_iso"].fillna(raw["start_iso"]))
+    dated = (raw["day_start"] != NO_DAY) & (raw["day_end"] != NO_DAY)
+    if not dated.all():
+        raw = raw[dated].reset_index(drop=True)
     place_codes = pd.Categorical(raw["place_ref"], categories=places["ref"]).codes
     claims = pd.DataFrame(
         {
@@ -86,13 +117,15 @@ def load_frame(conn: sqlite3.Connection) -> ClaimFrame:
 
 class FrameSource:
     """Hands out the current frame, reloading it when another process has written claims,
-    articles or corrections. The check is PRAGMA data_version (free) plus a cheap signature,
-    done at most every RECHECK_SECONDS."""
+    articles or corrections, checked at most every RECHECK_SECONDS. On SQLite the check is
+    PRAGMA data_version (free) and, when that moved, a cheap signature; on a server it is the
+    writers' change token alone (store.db.mark_changed), one small query."""
 
-    def __init__(self, db_path: str | Path):
-        self.db_path = Path(db_path)
+    def __init__(self, db: str | Path):
+        self.db = db if is_server_url(db) else Path(db)
+        self._on_server = is_server_url(db)
         self._lock = threading.Lock()
-        self._conn = connect(self.db_path)
+        self._conn = connect(self.db)
         self._frame: ClaimFrame | None = None
         self._data_version = None
         self._signature = None
@@ -100,11 +133,22 @@ class FrameSource:
         self.generation = 0
 
     def _read_signature(self) -> tuple:
+        if self._on_server:
+            return tuple(self._conn.execute("SELECT value FROM meta WHERE key = ?", (CHANGE_KEY,)).fetchall())
         row = self._conn.execute(
             "SELECT (SELECT MAX(rowid) FROM articles), (SELECT MAX(rowid) FROM claims),"
-            " (SELECT COUNT(*) FROM corrections), (SELECT value FROM meta WHERE key = 'claims_changed_at')"
+            " (SELECT COUNT(*) FROM corrections), (SELECT value FROM meta WHERE key = ?)", (CHANGE_KEY,)
         ).fetchone()
         return tuple(row)
+
+    def _unchanged_since_last_check(self) -> bool:
+        """SQLite only: whether no other connection has committed since the last check."""
+        if self._on_server:
+            return False
+        version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+        unchanged = version == self._data_version
+        self._data_version = version
+        return unchanged
 
     def invalidate(self) -> None:
         with self._lock:
@@ -113,21 +157,40 @@ class FrameSource:
 
     def get(self) -> ClaimFrame:
         with self._lock:
-            now = time.monotonic()
-            if self._frame is not None and now - self._checked_at < RECHECK_SECONDS:
+            try:
+                return self._current()
+            except Exception:
+                self._reopen()
+                if self._frame is None:
+                    raise
+                log.warning("could not check the store for changes; showing what was loaded", exc_info=True)
                 return self._frame
-            self._checked_at = now
-            version = self._conn.execute("PRAGMA data_version").fetchone()[0]
-            if self._frame is not None and version == self._data_version and self._signature is not None:
-                return self._frame
-            self._data_version = version
-            signature = self._read_signature()
-            if self._frame is None or signature != self._signature:
-                self._frame = load_frame(self._conn)
-                self._signature = signature
-                self.generation += 1
+
+    def _reopen(self) -> None:
+        """A new connection after a failed check, so a lost one (a database server restarted)
+        is replaced on the next check; kept as is while the store cannot be reached."""
+        try:
+            fresh = connect(self.db)
+        except Exception:
+            return
+        self._conn.close()
+        self._conn = fresh
+
+    def _current(self) -> ClaimFrame:
+        now = time.monotonic()
+        if self._frame is not None and now - self._checked_at < RECHECK_SECONDS:
             return self._frame
+        self._checked_at = now
+        if self._unchanged_since_last_check() and self._frame is not None and self._signature is not None:
+            return self._frame
+        signature = self._read_signature()
+        if self._frame is None or signature != self._signature:
+            self._frame = load_frame(self._conn)
+            self._signature = signature
+            self.generation += 1
+        return self._frame
 
     def connection(self) -> sqlite3.Connection:
-        """A fresh connection for one request's SQL (SQLite connections are not shared across threads)."""
-        return connect(self.db_path)
+        """A connection for one request's SQL, its own (SQLite connections are not shared across
+        threads; a server's come from the idle ones this process closed, see store.postgres)."""
+        return connect(self.db)

@@ -14,7 +14,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from store.db import connect, now_iso
+from store.db import connect, is_server_url, now_iso
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_FILES = 50
@@ -51,8 +51,8 @@ def decode_upload(name: str, contents: str) -> bytes:
 
 
 class IngestJobs:
-    def __init__(self, db_path: Path, on_done=None):
-        self.db_path = Path(db_path)
+    def __init__(self, db: str | Path, on_done=None):
+        self.db = db if is_server_url(db) else Path(db)  # a SQLite file or a server URL
         self.on_done = on_done
 
     def start(self, files: list[tuple[str, bytes]]) -> Job:
@@ -69,7 +69,7 @@ class IngestJobs:
         return job
 
     def status(self, job_id: str) -> Job | None:
-        conn = connect(self.db_path)
+        conn = connect(self.db)
         try:
             row = conn.execute("SELECT id, total, done, state, message, failed FROM ingest_jobs WHERE id = ?",
                                (job_id,)).fetchone()
@@ -81,7 +81,7 @@ class IngestJobs:
                    [tuple(pair) for pair in json.loads(row["failed"])])
 
     def _save(self, job: Job) -> None:
-        conn = connect(self.db_path)
+        conn = connect(self.db)
         try:
             conn.execute(
                 "INSERT INTO ingest_jobs (id, total, done, state, message, failed, updated_at) "
@@ -101,7 +101,7 @@ class IngestJobs:
         try:
             from ingest.run import ingest_paths
 
-            summary = ingest_paths([folder], self.db_path, progress=progress)
+            summary = ingest_paths([folder], self.db, progress=progress)
             job.failed = list(summary.failed)
             job.message = (f"added {summary.read} articles ({summary.duplicate} already stored, "
                            f"{len(summary.failed)} failed): {summary.claims} claims, {summary.mentions} place mentions")

@@ -28,8 +28,8 @@ class ViewStates:
 
 class DashboardData:
     def __init__(self, db_path: str | Path):
-        self.db_path = Path(db_path)
         self.source = FrameSource(db_path)
+        self.db_path = self.source.db  # a SQLite file's Path, or a server URL as given
         self._indexes: OrderedDict[tuple, ControlIndex] = OrderedDict()
         self._per_filters: OrderedDict[tuple, object] = OrderedDict()
         self._lock = threading.Lock()

@@ -7,16 +7,28 @@ import logging
 import sqlite3
 import threading
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 
 from geocoding.corrections import add_correction, apply_correction
 from geocoding.names import name_key
 from geocoding.records import Place
-from store.db import set_meta
+from store.db import mark_changed
 
 log = logging.getLogger("frontline.dashboard")
 EXCERPT_CHARS = 90
 MAX_EXCERPTS = 3
+
+
+# The excerpt starts EXCERPT_CHARS before the name, clamped to the text's first character with
+# CASE (a two-argument max() is GREATEST on PostgreSQL). Ordered so both engines pick the same
+# excerpts and surface forms.
+_UNRESOLVED_SQL = f"""
+SELECT m.surface, m.start_char, m.end_char, m.candidates,
+       substr(a.body, CASE WHEN m.start_char > {EXCERPT_CHARS} THEN m.start_char - {EXCERPT_CHARS} ELSE 1 END,
+              {2 * EXCERPT_CHARS + 40})
+FROM mentions m JOIN articles a ON a.id = m.article_id
+WHERE m.place_ref IS NULL
+ORDER BY a.source_file, m.start_char, m.id
+"""
 
 
 @dataclass
@@ -28,11 +40,7 @@ class UnresolvedName:
 
 
 def unresolved_names(conn: sqlite3.Connection, limit: int = 50) -> list[UnresolvedName]:
-    rows = conn.execute(
-        "SELECT m.surface, m.start_char, m.end_char, m.candidates, substr(a.body, max(1, m.start_char - ?), ?)"
-        " FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.place_ref IS NULL",
-        (EXCERPT_CHARS, 2 * EXCERPT_CHARS + 40),
-    ).fetchall()
+    rows = conn.execute(_UNRESOLVED_SQL).fetchall()
     groups: dict[str, UnresolvedName] = {}
     for surface, _start, _end, candidates, excerpt in rows:
         group = groups.setdefault(name_key(surface) or surface, UnresolvedName(surface, 0))
@@ -56,7 +64,7 @@ def correct(conn: sqlite3.Connection, name: str, place: Place) -> dict[str, int]
     """Store the correction and re-point stored mentions and claims; the dashboard reloads."""
     add_correction(conn, name, place)
     changed = apply_correction(conn, name, place)
-    set_meta(conn, "claims_changed_at", datetime.now(timezone.utc).isoformat())
+    mark_changed(conn)
     return changed
 
 

@@ -5,11 +5,15 @@ from __future__ import annotations
 import re
 import sqlite3
 import time
+import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 
 SCHEMA = (Path(__file__).with_name("schema.sql")).read_text(encoding="utf-8")
 DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "frontline.sqlite"
+# The `meta` key every writer of articles, claims or corrections sets to a new token, so a
+# dashboard on any engine notices the change (SQLite's PRAGMA data_version has no portable twin).
+CHANGE_KEY = "changed"
 # Files (and server URLs) this process has already given the schema and WAL mode (both persist),
 # so the per-request connections of the dashboard do not run the schema script every time.
 _READY: set[Path | str] = set()
@@ -102,3 +106,21 @@ def set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
         "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         (key, value),
     )
+
+
+def mark_changed(conn: sqlite3.Connection) -> None:
+    """Tell the dashboards reading this store that what the map shows changed; call it inside
+    the writer's transaction so they never see the token before the rows."""
+    set_meta(conn, CHANGE_KEY, uuid.uuid4().hex)
+
+
+def fetch_table(conn: sqlite3.Connection, sql: str) -> tuple[list[str], list[tuple]]:
+    """Column names and rows as plain tuples: the bulk read behind the dashboard's frame, which
+    at a million rows should not pay for a row object per row."""
+    if isinstance(conn, sqlite3.Connection):
+        cursor = conn.cursor()
+        cursor.row_factory = None
+        cursor.execute(sql)
+    else:
+        cursor = conn.execute_plain(sql)
+    return [column[0] for column in cursor.description], cursor.fetchall()

@@ -10,7 +10,7 @@ from typing import Sequence
 from extraction.records import Claim, Extraction, Mention
 from geocoding.records import Place
 from readers.article import Article
-from store.db import now_iso
+from store.db import mark_changed, now_iso
 
 _UPSERT_PLACE = """
 INSERT INTO places (ref, name, lat, lon, kind, country, admin1, population, geo_precision, anchor_ref, relation)
@@ -79,6 +79,8 @@ def save_articles(conn: sqlite3.Connection, items: Sequence[tuple[Article, Extra
                 rows.add(article, extraction)
             stored.append(bool(inserted))
         rows.write(conn)
+        if any(stored):
+            mark_changed(conn)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
