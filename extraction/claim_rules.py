@@ -33,6 +33,10 @@ RULES: list[tuple[str, str, str]] = [
     ("advancing", "siege_broken",
      r"(?:br(?:oke|oken|eak|eaks|eaking)|lift(?:ed|ing|s)?|end(?:ed|ing|s)?)\s+(?:on\s+\w+\s+)?the\s+(?:[\w-]+\s+){0,2}?siege\s+"
      r"(?:(?:imposed|laid)\s+(?:by\s+(?P<siege_by>[^.;]{2,40}?)\s+)?)?(?:on|of|around|to)\b"),
+    # "relieved the garrison of X", "linked up with the besieged troops in X": the siege is broken
+    ("advancing", "siege_broken",
+     r"(?:reliev(?:ed|ing|es|e)|link(?:ed|ing|s)?\s+up\s+with)\s+(?:the\s+)?(?:besieged\s+|beleaguered\s+|encircled\s+|trapped\s+)?"
+     r"(?:garrison|defenders|troops|forces|soldiers|holdouts)\s+(?:of|in|at|inside)\b"),
     # advancing: intent to take
     ("advancing", "active",
      r"(?:offensives?|operations?|campaign|battle|fight|push|drive|war|assault)\s+(?:for|to)\s+(?:the\s+)?(?:full\s+)?(?:liberat\w+|retak\w+|re-take|recaptur\w+|captur\w+|free|freeing|clear|take|seize|reclaim\w*|liberation|recapture|capture|control)(?:\s+(?:of|control\s+of))?"),
@@ -54,6 +58,12 @@ RULES: list[tuple[str, str, str]] = [
     # passive and state forms (before their active twins so the longer reading wins)
     ("captured", "fell",
      r"(?:fell|fallen|falls|fall)\s+(?:(?:back\s+)?(?:in)?to|into\s+the\s+hands\s+of|under\s+the\s+control\s+of|under)(?!\s+(?:the\s+)?(?:ground|pressure))"),
+    # "The town fell on Sunday evening", "Kessab fell after two days of fighting": a fall told
+    # without its winner, who is the side the story has just named
+    ("captured", "fell",
+     r"(?:fell|had\s+fallen|has\s+fallen)(?=\s+(?:(?:on\s+|late\s+|early\s+)?(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)|overnight|"
+     r"yesterday|last\s+night|within\s+hours|(?:shortly\s+)?after\s+(?:[\w-]+\s+){0,3}(?:days?|weeks?|hours?|months?)\s+of\s+"
+     r"(?:heavy\s+|fierce\s+|street\s+)?(?:fighting|clashes|siege|battles?|combat)))"),
     # "was handed over to the army", "came under the control of the SDF": the side named after wins
     ("captured", "fell",
      AUX + r"(?:handed|turned)\s+(?:back\s+)?over\s+to|c(?:ame|omes|ome)\s+under\s+(?:the\s+)?(?:full\s+|complete\s+)?control\s+of"),
@@ -98,7 +108,7 @@ RULES: list[tuple[str, str, str]] = [
      r"fre(?:ed|es|eing)|to\s+free|clear(?:ed|ing)|overr(?:an|un|uns|unning)|conquer(?:ed|s|ing)?|occup(?:ied|ies|ying)|purg(?:ed|ing)|"
      r"(?:raised|hoisted|planted)\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+)?flags?\s+(?:over|in|above|on)|"
      r"declared\s+(?:final\s+|full\s+)?victory\s+(?:over\s+[^.;,]{2,40}?\s+)?in"),
-    ("captured", "active", r"(?:expelled|drove|driven|pushed|kicked|ousted|chased|flushed|routed|dislodg(?:ed|ing|es)|evict(?:ed|ing|s))\s+(?!(?:in|into|on|onward|toward|towards|to|further|deeper|ahead|forward)\b)(?P<loser_mid>[^.;]{0,40}?)\s*(?:out\s+of|from)"),
+    ("captured", "active", r"(?:expell(?:ed|ing)|dr(?:ove|iven|iving)|pushed|kick(?:ed|ing)|oust(?:ed|ing)|chas(?:ed|ing)|flush(?:ed|ing)|routed|dislodg(?:ed|ing|es)|evict(?:ed|ing|s))\s+(?!(?:in|into|on|onward|toward|towards|to|further|deeper|ahead|forward)\b)(?P<loser_mid>[^.;]{0,40}?)\s*(?:out\s+of|from)"),
     ("entered", "active",
      r"enter(?:ed|s|ing)?|storm(?:ed|s|ing)|br(?:oke|oken|eak|eaks|eaking)\s+into|push(?:ed|es|ing)?\s+(?:deep(?:er)?\s+|further\s+)?into|"
      r"mov(?:ed|e|es|ing)\s+into|roll(?:ed|ing)\s+into|pour(?:ed|ing)\s+into|advanc(?:ed|ing|es)\s+(?:deep(?:er)?\s+)?into|"

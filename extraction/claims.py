@@ -94,15 +94,20 @@ _POSSESSIVE_AREA = re.compile(
 )
 # Facilities named by their town ("Afrin's main hospital"): the claim is about the town itself.
 _FACILITY = re.compile(r"(?i)hospital|square|market|prison|refinery|citadel|castle|stadium|government")
-# "MOSUL, Iraq (AP) --": where the story was filed, not a place it makes a claim about.
-_DATELINE = re.compile(r"(?:\s*,\s*[\w .'-]{1,30}?)?\s*(?:\([^)]{1,40}\))?\s*(?:--|[-\u2014\u2013:])\s")
+# "MOSUL, Iraq (AP) --", "LATAKIA COUNTRYSIDE --": where the story was filed, not a place it makes a claim about.
+_DATELINE = re.compile(r"(?:\s+(?-i:[A-Z]{2,}))*(?:\s*,\s*[\w .'-]{1,30}?)?\s*(?:\([^)]{1,40}\))?\s*(?:--|[-\u2014\u2013:])\s")
 
 _MODIFIER_AFTER = re.compile(r"(?i)-(?:held|controlled|occupied|linked|affiliated|run|allied|backed|inspired|loyal)\b")
 _ALLY_BEFORE = re.compile(r"(?i)\b(?:backed|supported|aided|assisted|helped)\s+by\s+(?:the\s+)?$")
 _AGENT = re.compile(r"\bby\b")
+# "cleared by midday": a time, not an agent
+_BY_TIME = re.compile(r"(?i)\s*by\s+(?:the\s+)?(?:nightfall|midday|noon|dawn|dusk|evening|morning|afternoon|sunset|end\s+of|then|now|early|late|mid)")
 # "was retaken on Monday by X", "seized in June 2014 by X": a time phrase may sit before the agent
 _TIMED_AGENT = re.compile(r"(?i)\s+(?:(?:on|in|at|early|late|last|this|overnight|during|within)\b[^,;.()]{0,25}?\s+)?by\b")
 _PAST = re.compile(r"(?i)(?:ed|took|fell|broke|broken|swept|overran|overrun|won|fled|withdrew|lost|struck|hit|drove|driven|taken|retaken|seized|held)\b")
+# "carried out dozens of strikes on", "launched an assault on": the noun's verb is a simple past
+_PAST_LIGHT_VERB = re.compile(r"(?i)\b(?:carried\s+out|launched|conducted|staged|mounted|waged)\s+(?:[\w-]+\s+){0,3}$")
+_REPORTED_PAST = re.compile(r"(?i)\b(?:was|were)\s+(?:said|reported|believed|thought)\s+to\s+have\s+$")
 _PRESENT = re.compile(r"(?i)^(?:is|are|am|has|have|holds?|controls?|still)$")
 _PERFECT_BEFORE = re.compile(r"(?i)\b(?:has|have|is|are|now|still)\s+(?:\w+\s+)?$")
 _APPOSITION = re.compile(r"(?i)^an?\s")  # "al-Shura, a town north of Qayyarah"
@@ -126,8 +131,8 @@ _ACTOR_AS_MODIFIER = re.compile(r"(?i)\s+(?:positions?|targets?|hideouts?|bases?
 _RELATIVE = re.compile(r"(?i)^(?:\s+[\w-]+){0,3}?\s*,?\s*(?:which|that|where|whom)\s+[^,;.]{0,50}$")
 _LOSER = re.compile(r"\b(?:of|from)\b")
 # "ISIS positions", "ISIS targets": the actor names a thing that is hit, it does not act.
-_NAMES_A_THING = re.compile(r"(?i)\s+(?:positions?|targets?|hideouts?|bases?|strongholds?|lines|defen[cs]es|headquarters)\b")
-_CONJUNCTION = re.compile(r"(?i)\s+(?:and|together\s+with|alongside)\s+(?:their\s+|its\s+|the\s+|allied\s+)?(?:[\w'-]+\s+)?")
+_NAMES_A_THING = re.compile(r"(?i)\s+(?:positions?|targets?|hideouts?|bases?|strongholds?|lines|defen[cs]es|headquarters|buildings?|offices?|complex|compound|institutions)\b")
+_CONJUNCTION = re.compile(r"(?i),?\s+(?:and|together\s+with|alongside|along\s+with)\s+(?:their\s+|its\s+|the\s+|allied\s+)?(?:[\w'-]+\s+){0,2}?")
 _APPOSITIVE_HEAD = re.compile(r"(?i),\s+(?:the|its|their|a|an)\s+(?:[\w'-]+\s+){0,4}$")
 _IT = re.compile(r"(?i)\s*it\b")
 # "it" and "there" standing for a place: not a subject ("it said", "there were"), not "it is"
@@ -135,17 +140,21 @@ _PLACE_PRONOUN = re.compile(
     r"(?i)(?<![\w'\u2019])(?:it|there)\b(?!['\u2019]|\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|should|can|"
     r"said|says|added|claimed|remains?|remained|seems?|appears?|also|still|now|then|and|as|to)\b)")
 _SETTLEMENT_KINDS = ("city", "town", "village", "neighbourhood", "landmark")
+# "infiltrated from Turkey and insisted that Kessab remained": a new statement, not the object
+_SPEECH_VERB = re.compile(r"(?i)\b(?:said|says|insisted|insists|added|claimed|claims|denied|stated|announced|reported)\b")
 _SAID = re.compile(r"(?i)\b(?:said|says|added)\b")
 # "It lost ...", "By Tuesday they had reached ...": a pronoun opening the sentence's clause
 _PRONOUN_SUBJECT = re.compile(
     r"(?i)^\W*(?:(?:on|by|in|at|late|early|later|then|and|but|since)\b[^,;]{0,30}?,?\s+)?(?:it|they)\s+"
     r"(?:had\s+|have\s+|has\s+|were\s+|was\s+|are\s+|is\s+)?(?:\w+ly\s+|also\s+|then\s+|now\s+)?$")
-_CLAUSE_PRONOUN = re.compile(r"(?i)\b(?:when|after|as|because|while|before|until|once|and|but|then)\s+(?:it|they)\s+(?:had\s+|have\s+|has\s+|was\s+|were\s+)?(?:\w+ly\s+)?$")
-_RELATIVE_PRONOUN_BEFORE = re.compile(r"(?i)\b(?:which|that)\s+$")
+_CLAUSE_PRONOUN = re.compile(r"(?i)\b(?:when|after|as|because|while|before|until|once|and|but|then|which|that)\s+(?:it|they)\s+(?:had\s+|have\s+|has\s+|was\s+|were\s+)?(?:\w+ly\s+)?$")
+# "Sinjar, which they seized", "the base, where": the relative clause's object is the place before
+_RELATIVE_PRONOUN_GAP = re.compile(r"(?i)^\s*,?\s*(?:where\b|(?:which|that)\s+(?:it|they)\s+(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?$)")
+_RELATIVE_PRONOUN_BEFORE = re.compile(r"(?i)\b(?:which|that)\s+(?:(?:it|they)\s+)?$")
 _GERUND_CLAUSE = re.compile(r"(?i)\b(?:after|before|while|since|by|upon|on)\s+\w+ing\b")
 _PAST_PERFECT_BEFORE = re.compile(r"(?i)\bhad\s+(?:been\s+)?(?:\w+\s+)?$")
 _ACCUSES = re.compile(r"(?i)\baccus\w+\s+(?:[\w'-]+\s+){1,4}?of\b")
-_FLED_AFTER = re.compile(r"(?i)\s+(?:\w+ly\s+)?(?:fled|withdrew|retreated|pulled\s+out|surrendered|were\s+driven)\b")
+_FLED_AFTER = re.compile(r"(?i)\s+(?:\w+ly\s+)?(?:fled|withdrew|retreated|pulled\s+out|surrendered|were\s+driven|abandoned|ran\s+(?:away|off|towards?))\b")
 # a side's flight with no place of its own: "Assad's forces and allied militias fled toward Homs"
 _FLIGHT = re.compile(
     r"(?i)(?:\s+and\s+(?:its\s+|their\s+)?(?:allied\s+)?[\w-]+)?\s+(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?"
@@ -167,14 +176,24 @@ _NOMINAL_AGENT = re.compile(
     r"(?i)\s*(?:(?:was|were|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?(?:announced|declared|confirmed|completed|proclaimed)"
     r"(?:\s+(?:on|late|early|in|last)\s+\w+)?\s+)?(?:by|to)\s+(?:the\s+)?$")
 # a force named by no side word: "the heroic forces", "units advancing from the canton"
-_GENERIC_FORCE = re.compile(r"(?i)\b(?:the\s+|our\s+|these\s+|those\s+)?(?:[a-z]+\s+)?(?:forces|fighters|units|columns)\b")
+_GENERIC_FORCE = re.compile(r"(?i)\b(?:the\s+|our\s+|these\s+|those\s+)?(?:(?!says\b|said\b|say\b)[a-z]+\s+)?(?:forces|fighters|units|columns)\b")
 _CLOSED_RELATIVE = re.compile(r"[^,;.]{0,40}?,\s*(?:which|who|where|whose)\b[^,;.]{0,80},\s*")
 _OWNS_TRIGGER = re.compile(r"['\u2019]s?\s+(?:[\w-]+\s+)?")
 _NAMED_MODIFIER = re.compile(r"\s(?-i:[A-Z])")
 # "retook Tikrit in the spring of 2015 and Baiji that October": a list with a date in between
-_TIMED_LIST_GAP = re.compile(r"(?i)\s+(?:in|on|during|by|at|late|early)\s+[^,;.]{1,30}?\s+and\s+(?:(?:the\s+)?(?:town|city|village)\s+of\s+)?")
+_TIMED_LIST_GAP = re.compile(r"(?i)\s+(?:in|on|during|by|at|late|early)\s+[^,;.]{1,30}?\s+and\s+(?:(?:the\s+)?(?:[\w-]+\s+)?(?:town|city|village)\s+of\s+)?")
 _SIEGE_OVER = re.compile(r"(?i)\s+(?:is|was|has\s+been|had\s+been)\s+(?:\w+ly\s+|now\s+|finally\s+)?(?:broken|lifted|over|ended|broke)\b")
 _APPOSITION_GAP = re.compile(r"(?i)\s*,\s*(?:(?:about|some|around|roughly|nearly|just|only)\s+)?")
+# "80 km south of Kirkuk on the road to Baghdad": the road's end only says where the place is
+_ROAD_TO = re.compile(r"(?i)\b(?:road|highway|motorway|route|way)\s+(?:to|from|towards?)\s+(?:the\s+)?$")
+# "Tikrit, which lies between the two cities, is still held": the aside's places are not the subject
+_ASIDE_BEFORE = re.compile(r"(?i),\s*(?:which|who|where)\b[^,;.]{1,80},\s*(?:\w+\s+){0,3}$")
+_ASIDE = re.compile(
+    r"(?i),\s+(?:in|with|under|backed|supported|led|aided|assisted|accompanied|helped|escorted|according|including|along|alongside)\b"
+    r"[^,;.\"\u201c\u201d]{3,90},")
+_THIS_TOWN = re.compile(r"\b[Tt]his\s+(?:[a-z]+\s+){0,2}?(?:(?-i:[A-Z])[a-z]+,?\s+(?:and\s+)?){0,4}(?:town|city|village)\b")
+_DATE_GAP = re.compile(r"(?i)[\s,]*(?:(?:in|on|at|by|during)\s+)?")
+_BARE_FALL = re.compile(r"(?i)(?:fell|fallen)$")  # "the town fell on Sunday": no winner named after
 _SUBJECT_WINDOW = 80  # chars a place may sit before a passive trigger
 _OBJECT_WINDOW = 45  # chars an object may sit after an active verb
 
@@ -295,7 +314,7 @@ def _targets(text: str, offset: int, mentions: list[Mention], recent: list[Menti
         part = _POSSESSIVE_AREA.match(text, match.end()) if _is_possessive(text, match.end()) else None
         if _is_possessive(text, match.end()) and part is None:
             continue  # "the city's governor": not the city itself
-        if any(not t.coreferent and re.fullmatch(r"\s*,\s*", text[match.end():t.start]) for t in targets):
+        if any(not t.coreferent and (not t.relation or _WEAK_RELATION.match(t.relation)) and re.fullmatch(r"\s*,\s*", text[match.end():t.start]) for t in targets):
             continue  # "captured the provincial capital, Idlib": the name that follows says which
         described = [t for t in targets if not t.coreferent and re.fullmatch(r"\s*,\s*", text[t.end:match.start()])]
         if described:
@@ -317,6 +336,12 @@ def _targets(text: str, offset: int, mentions: list[Mention], recent: list[Menti
             target = _vague_or_named(text, match.start(), match.end(), referent, 0, coreferent=True)
             if not (target.relation and any(_APPOSITION_GAP.fullmatch(text, t.end, target.start) for t in targets)):
                 targets.append(target)  # "Solagh and Kulat, east of the town": it only says where they are
+    home = next((m for m in mentions if _is_dateline(text, m.start - offset, m.end - offset)), None)
+    here = _THIS_TOWN.search(text) if home is not None else None
+    if here and not any(t.start < here.end() and here.start() < t.end for t in targets):
+        # "TUZ KHURMATU, Iraq - forces took control of this mixed Kurdish, Turkmen and Arab town":
+        # the town the story is filed from
+        targets.append(Target(here.start(), here.end(), home.text, home, "", True))
     lowered = text.lower()
     if any(noun in lowered for noun in _PLURAL_NOUNS):  # a cheap test before two slow searches
         targets += _plural_targets(text, offset, mentions, recent)
@@ -324,8 +349,11 @@ def _targets(text: str, offset: int, mentions: list[Mention], recent: list[Menti
         targets += _pronoun_targets(text, recent, sorted(targets, key=lambda t: t.start))
     targets.sort(key=lambda t: t.start)
     # "the small town in Salahuddin province": the province only says where the town is
+    # "The town, 80 km south of Kirkuk, was entered": the distance only says where the town is
     return [t for n, t in enumerate(targets) if not (
-        n and targets[n - 1].coreferent and not t.coreferent and _qualifies(t.mention, text[targets[n - 1].end:t.start]))]
+        n and targets[n - 1].coreferent and not t.coreferent and (
+            _qualifies(t.mention, text[targets[n - 1].end:t.start])
+            or t.relation and _APPOSITION_GAP.fullmatch(text, targets[n - 1].end, t.start)))]
 
 
 def _plural_targets(text: str, offset: int, mentions: list[Mention], recent: list[Mention]) -> list[Target]:
@@ -424,6 +452,8 @@ def _vague_or_named(text: str, start: int, end: int, mention: Mention, floor: in
     if relation:
         head = _AREA_HEAD.search(text, max(floor, relation.start() - 60), relation.start())
         weak = _WEAK_RELATION.match(relation.group("relation"))
+        if head and not weak and "," in head.group() and _COREFERENCE.match(text, head.start()):
+            head = None  # "The town, 80 km south of Kirkuk,": a place referred to, then where it is
         if head or not weak:
             phrase_start = head.start() if head else relation.start()
             relation_text = relation.group("relation").strip()
@@ -496,7 +526,8 @@ def _sentence_claims(
                 losing.add(actor.side)
             elif hedged[0] == "advancing" and actor.side in losing:
                 continue  # "left Manbij ... heading toward Jarabulus": a retreat, not an advance
-            for target in places:
+            date = _event_date(text, triggers, number, dates, published, story_date, claim_type)
+            for order, target in enumerate(places):
                 claim_type, factor = hedged
                 if claim_type == "entered" and _OUTSKIRTS.match(target.relation):
                     claim_type = "advancing"  # entering the outskirts is reaching the edge
@@ -509,7 +540,7 @@ def _sentence_claims(
                     actor_text=actor.text,
                     side=actor.side,
                     claim_type=claim_type,
-                    date=_event_date(text, triggers, number, dates, published, story_date, claim_type),
+                    date=(order and _date_after(text, target, dates)) or date,
                     evidence=text,
                     evidence_start=offset,
                     evidence_end=offset + len(text),
@@ -586,12 +617,21 @@ def _event_date(
     return date
 
 
+def _date_after(text: str, target: Target, dates: list[DateExpression]) -> EventDate | None:
+    """"seized Mosul on June 10 and Tikrit the following day": a later item of a list dated
+    by the words right after it."""
+    return next((d.date for d in dates if target.end <= d.start <= target.end + 8
+                 and _DATE_GAP.fullmatch(text, target.end, d.start)), None)
+
+
 def _is_simple_past(text: str, trigger: Trigger) -> bool:
     words = trigger.match.group().split()
     before = text[max(0, trigger.start - 12):trigger.start]
+    if _REPORTED_PAST.search(text, max(0, trigger.start - 30), trigger.start):
+        return True  # "were said to have been cleared": a past event, reported
     if _PRESENT.search(" ".join(words[:1])) or _PERFECT_BEFORE.search(before):
         return False
-    return bool(_PAST.search(trigger.match.group()))
+    return bool(_PAST.search(trigger.match.group()) or _PAST_LIGHT_VERB.search(text, max(0, trigger.start - 45), trigger.start))
 
 
 def _place_key(mention: Mention) -> str:
@@ -632,6 +672,7 @@ def _read_trigger(
     # group's capture of Sinjar" is its own deed, and what the regime owns it loses)
     before = [a for a in actors if a.end <= trigger.start and a not in objects and not _NAMES_A_THING.match(text, a.end)
               and not (shape == "active" and _is_possessive(text, a.end) and not _OWNS_TRIGGER.fullmatch(text, a.end, trigger.start))]
+    before = _outside_asides(text, before, trigger.start)
     in_clause = [a for a in before if a.start >= floor]
     subject = _first_conjunct(text, in_clause or before)
     if subject is None and context.last_subject is not None and _PRONOUN_SUBJECT.match(text[floor:trigger.start]):
@@ -666,7 +707,7 @@ def _read_trigger(
     if shape == "siege_broken":
         places = _places_after(text, targets, trigger.end, limit)
         readings = [("advancing", places, subject or claimant_actor, 0.7)]
-        if trigger.match.group("siege_by"):
+        if trigger.match.groupdict().get("siege_by"):
             by_start, by_end = trigger.match.span("siege_by")
             besiegers = [a for a in actors if by_start <= a.start < by_end]
             readings += [("besieged", places, besiegers[0], 0.7)] if besiegers else []
@@ -695,6 +736,8 @@ def _read_trigger(
             own_side = claimant_actor if re.match(r"(?i)(?:our|their|its)\b", mid) else None
             return [(ctype, places, inner[0] if inner else own_side, 0.8)]
         if shape == "fell":
+            if not after and _BARE_FALL.search(trigger.match.group()):
+                return [(ctype, places, _implied(None, claimant_actor, context), 0.6)]
             return [(ctype, places, after[0] if after else None, 0.8)]
         # "held by X", "under the control of X": X holds; "recaptured by X": X took it;
         # "purged of X", "retaken from X": X lost it and the other side took it
@@ -707,8 +750,9 @@ def _read_trigger(
             return [(ctype, places, agent, 0.8) for agent in agents] + [("lost", places, loser, 0.7) for loser in losers[:1]]
         # "Government forces hold al-Dour, which was retaken this month": the holder retook it;
         # "... to advance on the K1 base, which was seized by the afternoon": so did the advancer
-        relative = subject is not None and _RELATIVE_PRONOUN_BEFORE.search(text, max(0, trigger.start - 8), trigger.start)
-        if ctype == "holds" or _AGENT.search(phrase) or _TIMED_AGENT.match(text, trigger.end):
+        relative = subject is not None and _RELATIVE_PRONOUN_BEFORE.search(text, max(0, trigger.start - 14), trigger.start)
+        by_agent = (_AGENT.search(phrase) or _TIMED_AGENT.match(text, trigger.end)) and not _BY_TIME.match(text, trigger.end)
+        if ctype == "holds" or by_agent:
             agents = [(ctype, places, agent, 0.8) for agent in _coordinated_sides(text, after)]
             if agents or not relative or ctype == "holds":
                 return agents or [(ctype, places, None, 0.8)]
@@ -805,6 +849,18 @@ def _read_trigger(
     return readings
 
 
+def _outside_asides(text: str, actors: list[ActorMatch], end: int) -> list[ActorMatch]:
+    """"Iraqi forces, in an operation ordered by Prime Minister al-Abadi, moved into Kirkuk": an
+    actor inside a comma aside after another actor is not the subject."""
+    if len(actors) < 2:
+        return actors
+    kept = actors
+    for aside in _ASIDE.finditer(text, actors[0].end, end):
+        if any(a.end <= aside.start() for a in kept):
+            kept = [a for a in kept if not aside.start() < a.start < aside.end()]
+    return kept
+
+
 def _last_match(regex: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
     found = None
     for found in regex.finditer(text, start, end):
@@ -880,7 +936,7 @@ def _antecedent(text: str, targets: list[Target], position: int, actors: list[Ac
     for target in reversed(targets):
         if target.end <= position:
             gap = text[target.end:position]
-            if _RELATIVE.match(gap) and any(target.end <= a.start < position for a in actors) or re.match(r"^\s*,?\s*where\b", gap):
+            if _RELATIVE.match(gap) and any(target.end <= a.start < position for a in actors) or _RELATIVE_PRONOUN_GAP.match(gap):
                 return [target]
             return []
     return []
@@ -905,7 +961,7 @@ def _places_after(text: str, targets: list[Target], position: int, limit: int, g
             continue  # "it" is an object only right after its verb
         if not chosen:
             between = text[position:max(position, target.start)]
-            if target.start - position > gap or target.start >= limit or re.search(r"[.;]", between) or _SUBORDINATE.search(between) \
+            if target.start - position > gap or target.start >= limit or re.search(r"[.;]", between) or _SUBORDINATE.search(between) or _SPEECH_VERB.search(between) \
                     or _NEW_PHRASE.search(between):
                 return []
             chosen.append(target)
@@ -919,9 +975,11 @@ def _places_after(text: str, targets: list[Target], position: int, limit: int, g
 
 def _places_before(text: str, targets: list[Target], position: int, floor: int) -> list[Target]:
     """The subject of a passive trigger: the nearest place before it in the same clause."""
+    aside = _ASIDE_BEFORE.search(text, max(0, position - 120), position)
     for number in range(len(targets) - 1, -1, -1):
         target = targets[number]
-        if target.pronoun:
+        if target.pronoun or _ROAD_TO.search(text, max(0, target.start - 25), target.start) \
+                or (aside and aside.start() <= target.start):
             continue
         if target.end <= position and position - target.end <= _SUBJECT_WINDOW and target.start >= max(0, floor - 80):
             if re.search(r"[;]", text[target.end:position]):

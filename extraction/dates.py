@@ -54,6 +54,7 @@ _DATE_FORMS = [
     r"(?P<today>today|tonight|this\s(?:morning|afternoon|evening))",
     r"(?P<yesterday>the\sday\sbefore\syesterday|yesterday|last\snight)",
     r"(?P<previous_day>the\s(?:previous|preceding)\s(?:day|night)|the\sday\sbefore|a\sday\searlier)",
+    r"(?P<next_day>the\s(?:following|next)\s(?:day|morning|night|evening)|a\sday\slater)",
     rf"(?:(?:about|some|around|nearly|almost|more\sthan|over|just|only)\s)?(?P<n>{_COUNT})\s(?P<ago_unit>day|week|month|year)s?\sago",
     rf"(?:(?:about|some|around|nearly|almost|more\sthan|over|just|only)\s)?(?P<n_after>{_COUNT})\s(?P<after_unit>day|week|month|year)s?(?=\safter\b)",
     r"(?P<rel>earlier\sthis|later\sthis|this|last|past|previous)\s(?P<rel_unit>week|month|year|weekend)",
@@ -66,6 +67,7 @@ _AFTER_ANCHOR = re.compile(r"(?i)\s+after\s+(?:the\s+)?")
 _AFTER_GERUND = re.compile(r"(?i)\s+after\s+\w+ing\b")
 _DATE_SCANNER = WordScanner(_DATE_FORMS, flags="(?i)")
 _GROUPS = tuple(re.compile("|".join(_DATE_FORMS)).groupindex)
+_APPROXIMATE = re.compile(r"(?i)(?:about|some|around|nearly|almost|more\s+than|over)\s")
 _SINCE_BEFORE = re.compile(r"(?i)\bsince\b[^,;.]{0,70}$")
 
 # Past perfect and "since" mark background: the sentence is not about the report day.
@@ -75,7 +77,7 @@ _BACKGROUND = re.compile(
 )
 
 # "By nightfall they had pushed into Kokjali": done by the end of the day the story tells
-_BY_THEN = re.compile(r"(?i)\W*by\s+(?:nightfall|midday|noon|dawn|dusk|evening|morning|afternoon|sunset|the\s+end\s+of\s+the\s+day)\b")
+_BY_THEN = re.compile(r"(?i)\W*by\s+(?:the\s+)?(?:nightfall|midday|noon|dawn|dusk|evening|morning|afternoon|sunset|the\s+end\s+of\s+the\s+day)\b")
 _SPEECH_BEFORE = re.compile(r"(?i)\b(?:said|says|announced|claimed|reported|told\s+\w+|statement)\s+(?:late\s+|early\s+)?$")
 _REPORTED = re.compile(r"(?i)\b(?:said|says|saying|claimed|claims|claiming|announced|reported|added|stated|confirmed|told)\b")
 
@@ -104,6 +106,12 @@ def resolve_event_dates(sentence: str, published: datetime | None) -> list[DateE
             if match.groupdict().get("previous_day") and days:
                 # "said on Tuesday that it took the town the previous day": the day before that day
                 event = day_date(date.fromisoformat(days[-1].start) - timedelta(days=1))
+            if match.groupdict().get("m_m") and not (match.group("m_y") or match.group("m_last")):
+                # "in March 2015 and Baiji in October": the year the sentence named before
+                event = _in_year_named(event, found)
+            if match.groupdict().get("next_day"):
+                # "seized X on May 8 and Y the following day": the day after the day named before
+                event = day_date(date.fromisoformat(days[-1].start) + timedelta(days=1)) if days else None
         except (OverflowError, ValueError):
             continue  # a date before year 1 or after 9999: no such day
         if event is None:
@@ -114,6 +122,10 @@ def resolve_event_dates(sentence: str, published: datetime | None) -> list[DateE
             anchor = _anchored_after(sentence, match, pub)
             if anchor is not None:
                 found.append(DateExpression(match.start(), match.end(), match.group(), anchor))
+                continue
+            back = _counted_back(match, found)
+            if back is not None:
+                found.append(DateExpression(match.start(), match.end(), match.group(), back, leads=True))
                 continue
         since = bool(pub and _SINCE_BEFORE.search(sentence, 0, match.start()))
         if since:
@@ -250,6 +262,26 @@ def _anchored_after(sentence: str, match: re.Match, pub: date | None) -> EventDa
     if unit not in ("day", "week") or count > 500:
         return None
     return day_date(date.fromisoformat(anchor.start) + timedelta(days=count * (7 if unit == "week" else 1)))
+
+
+def _in_year_named(event: EventDate | None, found: list[DateExpression]) -> EventDate | None:
+    named = [d.date for d in found if d.date.precision in ("day", "month") and not d.since]
+    if event is None or not named:
+        return event
+    year, month = int(named[-1].start[:4]), int(event.start[5:7])
+    return month_date(year, month) if month >= int(named[-1].start[5:7]) else event
+
+
+def _counted_back(match: re.Match, found: list[DateExpression]) -> EventDate | None:
+    """"retook the town on Sunday, three days after the militants overran it": the clause the
+    count opens happened that many days before the day named earlier in the sentence."""
+    days = [d.date for d in found if d.date.precision == "day" and not d.of_speech]
+    count, unit = _count(match.group("n_after")), match.group("after_unit").lower()
+    if not days or unit not in ("day", "week") or count > 60:
+        return None
+    day = date.fromisoformat(days[-1].start) - timedelta(days=count * (7 if unit == "week" else 1))
+    # "more than a week after", "about ten days after", "two weeks after": only the month is known
+    return month_date(day.year, day.month) if unit == "week" or _APPROXIMATE.match(match.group()) else day_date(day)
 
 
 def _between(g: dict, pub: date | None) -> EventDate | None:

@@ -10,12 +10,14 @@ from extraction.claim_rules import Trigger
 _ATTEMPT = re.compile(
     r"(?i)\b(?:fail(?:ed|s|ing)?|tr(?:ied|ying|y|ies)|attempt(?:ed|ing|s)?|sought|seek(?:s|ing)?|bid|aim(?:ed|ing|s)?|plan(?:ned|ning|s)?|"
     r"prepar(?:ed|ing|es)|poised|set|expected|vow(?:ed|ing|s)?|hop(?:ed|ing|es)|want(?:ed|s)?|intend(?:ed|s)?|order(?:ed|s)?|efforts?|"
-    r"ready|determined|going|operations?|offensive|campaign|push|drive|battle|fight|struggl\w+)\b(?:\s+[\w-]+){0,3}?\s+to\s*$|\bto\s*$"
+    r"ready|determined|going|operations?|offensive|campaign|push|drive|battle|fight|struggl\w+)\b(?:\s+[\w-]+){0,3}?\s+to\s*$|\bto\s*$|"
+    # "with the stated aim of driving IS out of", "paving the way for entering the town"
+    r"\b(?:aim|goal|objective|intention|purpose|hope)\s+of\s*$|\bpav(?:ed|ing|es|e)\s+the\s+way\s+(?:for|to)\s+(?:the\s+|an?\s+)?$"
 )
 _SINCE_START = re.compile(r"(?i)\b(?:after|since|before)\s+(?:the\s+)?(?:start|beginning|launch)\s+of\s+(?:the\s+|an?\s+)?$")
 # "forced to withdraw", "only to lose it", "allowing Iraqi forces to take": it happened
-_SUCCESS = re.compile(r"(?i)\b(?:(?:managed|succeeded|able|forced|compelled|obliged|only)|(?:allow\w*|enabl\w*|leaving)(?:\s+[\w'-]+){1,4}?)\s+to\s*$")
-_MODAL = re.compile(r"(?i)\b(?:would|could|might|(?-i:may)|will|shall|can|should|must|if|unless|whether|threaten\w*)\b[^,;.:]{0,50}$")
+_SUCCESS = re.compile(r"(?i)\b(?:(?:managed|succeeded|able|forced|compelled|obliged|only)|(?:used|using|exploited|seized)\s+(?:the\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}?(?:cover|chance|opportunity|lull|confusion|momentum)|(?:allow\w*|enabl\w*|leaving)(?:\s+[\w'-]+){1,4}?)\s+to\s*$")
+_MODAL = re.compile(r"(?i)\b(?:would|could|might|(?-i:may)|will|shall|can|should|must|if|unless|whether|threaten\w*|(?:un)?likely\s+to)\b[^,;.:]{0,50}$")
 _NEGATION = re.compile(r"(?i)(?:\b(?:not|never|no\s+longer|yet\s+to|denied|deny|denies|refuted|rejected\s+claims?)\b|n't\b)[^.;]{0,40}$")
 
 
