@@ -15,7 +15,8 @@ from extraction.wordscan import WordScanner
 # loser after "of"/"from"); "fell" place before, winner after; "nominal" place after, actor
 # before or after "by"; "compound" actor glued before ("ISIS-held"), place after; "defended"
 # defender before, attacker between, place after; "either" place after if it follows closely,
-# else before; "positions" actor glued before ("ISIS positions in"), place after.
+# else before; "positions" actor glued before ("ISIS positions in"), place after; "owned" place
+# as the possessor just before ("Mosul's liberation"), actor after "by"/"to" as for "nominal".
 AUX = r"(?:was|were|is|are|been|being|be|get|got)\s+(?:(?:\w+ly|fully|completely|now|also|finally|all|reportedly|since|recently|just)\s+)*[\"\u201c]?"
 COUNT = r"(?:\d[\d,.]*|a\s+few|several|one|two|three|four|five|six|seven|eight|nine|ten|a)"
 UNIT = r"(?:km|kilomet(?:er|re)s?|miles?|meters|metres|m|yards)"
@@ -94,6 +95,9 @@ RULES: list[tuple[str, str, str]] = [
     ("holds", "positions", r"(?:positions?|targets?|hideouts?|defen[cs]es|lines)\s+(?:in|inside|around|near|at)\b"),
     # nominalisations
     ("captured", "nominal", r"(?:liberation|recapture|capture|seizure|takeover|conquest|retaking|clearing|clearance|fall)\s+of"),
+    # "Fallujah's liberation", "Ramadi's fall to ISIS": the owner is the place; the scanner starts
+    # words after an apostrophe, so the rule begins at the "s" of the possessive
+    ("captured", "owned", r"s\s+(?:final\s+|full\s+|complete\s+)?(?:liberation|recapture|capture|seizure|retaking|fall)\b(?!\s+of\b)"),
     ("besieged", "nominal", r"(?:siege|encirclement|blockade)\s+(?:of|on)"),
     ("attacked", "nominal", r"(?:bombardment|bombing|shelling|pounding)\s+of"),
     ("lost", "nominal", r"loss\s+of"),
@@ -102,6 +106,7 @@ RULES: list[tuple[str, str, str]] = [
     ("captured", "active",
      r"(?:took|taken|take|takes|taking|seized|gained|regained|wrested|assumed|imposed|established|restored|retook|retaken|retaking|secured|reasserted|reimposed)\s+(?:back\s+)?(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|"
      r"restor(?:ed|ing|es|e)\s+(?:security|stability|order|calm)(?:\s+and\s+(?:security|stability|order|calm))?\s+(?:to|in)|"
+     r"(?:gave|given|giv(?:es|ing)|hand(?:ed|s|ing)?)(?=\s+(?!up\b|over\b)[^.;,]{2,40}?\s+back\s+to\b)|"
      r"(?:took|taken|take|takes|taking)\s+(?:over|back)|won\s+back|win\s+back|sw(?:ept|eeping)\s+into|secur(?:ed|ing)|"
      r"(?:re)?(?:took|taken|taking)(?!\s+(?:part|refuge|shelter|place|cover|hold|up|time|revenge|positions?|away|off|out|back|over|control|charge|aim|prisoners?|hostages?|hundreds|dozens|thousands|men|people|him|them|it)\b)|"
      r"liberat(?:ed|es|e|ing)|regain(?:ed|ing|s)?|reclaim(?:ed|ing|s)?|sw(?:ept|eeping)\s+through|mopp(?:ed|ing)\s+up\s+(?:[\w-]+\s+){0,6}?(?:in|around|inside)|re-?took|re-?take[sn]?|re-?taking|recaptur(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|"

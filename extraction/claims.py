@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
 
@@ -93,6 +94,9 @@ _POSSESSIVE_AREA = re.compile(
     r"government\s+(?:complex|building|headquarters)))\b"
 )
 # Facilities named by their town ("Afrin's main hospital"): the claim is about the town itself.
+# "Fallujah's liberation": the possessive names the place the event happened to
+_BACK_TO = re.compile(r"(?i)\s*back\s+to\s+(?:the\s+)?")
+_OWNED_EVENT = re.compile(r"(?i)['\u2019]s\s+(?:final\s+|full\s+|complete\s+)?(?:liberation|recapture|capture|seizure|retaking|fall)\b(?!\s+of\b)")
 _FACILITY = re.compile(r"(?i)hospital|square|market|prison|refinery|citadel|castle|stadium|government")
 # "MOSUL, Iraq (AP) --", "LATAKIA COUNTRYSIDE --": where the story was filed, not a place it makes a claim about.
 _DATELINE = re.compile(r"(?:\s+(?-i:[A-Z]{2,}))*(?:\s*,\s*[\w .'-]{1,30}?)?\s*(?:\([^)]{1,40}\))?\s*(?:--|[-\u2014\u2013:])\s")
@@ -129,6 +133,11 @@ _MOVED_DISTANCE = re.compile(r"(?i)\b(?:advanc|mov|push|withdr|retreat|pull|drov
 _DETERMINER_GAP = re.compile(r"(?i)\s*(?:the\s+)?")
 _ACTOR_AS_MODIFIER = re.compile(r"(?i)\s+(?:positions?|targets?|hideouts?|bases?|fighters?|militants?|strongholds?|lines?|defences|defenses)\b")
 _RELATIVE = re.compile(r"(?i)^(?:\s+[\w-]+){0,3}?\s*,?\s*(?:which|that|where|whom)\s+[^,;.]{0,50}$")
+# "Suleiman Bek, a largely Sunni town 15 km to the north that the militants seized": the
+# appositive's noun is the place again
+_APPOSITIVE_RELATIVE = re.compile(rf"(?i)^\s*,\s*(?:an?|the)\s+[^,;.]{{0,60}}?\b{_PLACE_NOUN}\b[^,;.]{{0,30}}?\s+(?:which|that)\s+[^,;.]{{0,50}}$")
+# "in the northern countryside of Hama": a place that only says where the one before it lies
+_LOCATION_OF = re.compile(r"(?i)\b(?:countryside|province|governorate|desert|region)\s+of\s+$")
 _LOSER = re.compile(r"\b(?:of|from)\b")
 # "ISIS positions", "ISIS targets": the actor names a thing that is hit, it does not act.
 _NAMES_A_THING = re.compile(r"(?i)\s+(?:positions?|targets?|hideouts?|bases?|strongholds?|lines|defen[cs]es|headquarters|buildings?|offices?|complex|compound|institutions)\b")
@@ -149,7 +158,7 @@ _PRONOUN_SUBJECT = re.compile(
     r"(?:had\s+|have\s+|has\s+|were\s+|was\s+|are\s+|is\s+)?(?:\w+ly\s+|also\s+|then\s+|now\s+)?$")
 _CLAUSE_PRONOUN = re.compile(r"(?i)\b(?:when|after|as|because|while|before|until|once|and|but|then|which|that)\s+(?:it|they)\s+(?:had\s+|have\s+|has\s+|was\s+|were\s+)?(?:\w+ly\s+)?$")
 # "Sinjar, which they seized", "the base, where": the relative clause's object is the place before
-_RELATIVE_PRONOUN_GAP = re.compile(r"(?i)^\s*,?\s*(?:where\b|(?:which|that)\s+(?:it|they)\s+(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?$)")
+_RELATIVE_PRONOUN_GAP = re.compile(r"(?i)^(?:\s*,\s*(?:near|close\s+to|about|some|on|in|north|south|east|west|an?|the)\b[^,;.]{0,40})?\s*,?\s*(?:where\b|(?:which|that)\s+(?:it|they)\s+(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?$)")
 _RELATIVE_PRONOUN_BEFORE = re.compile(r"(?i)\b(?:which|that)\s+(?:(?:it|they)\s+)?$")
 _GERUND_CLAUSE = re.compile(r"(?i)\b(?:after|before|while|since|by|upon|on)\s+\w+ing\b")
 _PAST_PERFECT_BEFORE = re.compile(r"(?i)\bhad\s+(?:been\s+)?(?:\w+\s+)?$")
@@ -160,6 +169,7 @@ _FLIGHT = re.compile(
     r"(?i)(?:\s+and\s+(?:its\s+|their\s+)?(?:allied\s+)?[\w-]+)?\s+(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?"
     r"(?:fled|withdrew|retreated|pulled\s+(?:out|back)|collapsed|abandoned\s+(?:their|its)\s+(?:positions|posts|bases))\b"
     r"(?!\s+(?:from|out\s+of)\b)")
+_BUT = re.compile(r"(?i)\bbut\b|;")
 _ROUTE = re.compile(r"(?i)\b(?:road|highway|motorway|route|supply\s+lines?|corridor)\s+(?:\w+\s+)?(?:linking|connecting|between|from|to)\b")
 _ROUTE_AFTER = re.compile(r"(?i)(?:[\s-]+[\w'-]+){0,3}?[\s-]+(?:road|highway|motorway)\b")
 _AGENT_GAP = re.compile(r"(?i)\s+(?:(?:on|in|at|early|late|last|this|overnight|during)\b[^,;.()]{0,25}?\s+)?by\s+(?:the\s+)?")
@@ -217,6 +227,7 @@ class _Context:
     """What earlier sentences leave behind for later ones."""
 
     recent: list[Mention]
+    named: dict[str, int] = field(default_factory=dict)  # how often the story named each place, claims counting again
     last_actor: ActorMatch | None = None
     last_subject: ActorMatch | None = None  # who "they" in the next sentence most likely are
     story_date: EventDate | None = None
@@ -251,18 +262,23 @@ def extract_claims(
         text = body[start:end]
         actors = [_shift(a, -start) for a in actors_by_sentence.get(index, [])]
         sentence_mentions = by_sentence.get(index, [])
-        targets = _targets(text, start, sentence_mentions, context.recent)
+        targets = _targets(text, start, sentence_mentions, context.recent, context.named)
         triggers = find_triggers(text) if targets else []
         triggers = [t for t in triggers if not any(tg.start <= t.start < tg.end for tg in targets)]
         if triggers:
             previous = body[sentences[index - 1][0]:sentences[index - 1][1]] if index else ""
             neighbours = [_shift(a, -start) for i in (index - 1, index + 1) for a in actors_by_sentence.get(i, [])]
-            claims.extend(_sentence_claims(
+            found = _sentence_claims(
                 text, start, targets, triggers, actors, previous, published, lexicon, theatre,
                 context, neighbours,
-            ))
-        context.recent = (context.recent + [m for m in sentence_mentions if not _is_possessive(body, m.end)
-                                            and not _is_dateline(text, m.start - start, m.end - start)])[-12:]
+            )
+            claims.extend(found)
+            # a place the story makes claims about is its subject more than one named in passing
+            _count(context.named, {_place_key(c.mention) for c in found if c.mention is not None})
+        named = [m for m in sentence_mentions if not _is_possessive(body, m.end)
+                 and not _is_dateline(text, m.start - start, m.end - start)]
+        _count(context.named, map(_place_key, named))
+        context.recent = (context.recent + named)[-12:]
         forces = [a for a in actors if a.kind == "force" and (not triggers or a.side not in context.losing_sides)
                   and not _FLED_AFTER.match(text, a.end)]
         if forces:
@@ -289,7 +305,9 @@ def _is_possessive(text: str, end: int) -> bool:
 
 
 # --- targets ----------------------------------------------------------------------------
-def _targets(text: str, offset: int, mentions: list[Mention], recent: list[Mention]) -> list[Target]:
+def _targets(text: str, offset: int, mentions: list[Mention], recent: list[Mention], named: dict[str, int] | None = None) -> list[Target]:
+    """Places a sentence names or refers to; "the town" is weighed by how often the whole story
+    (`named`) names each candidate, so a live blog's subject beats a province named last."""
     targets: list[Target] = []
     for mention in mentions:
         start, end = mention.start - offset, mention.end - offset
@@ -300,6 +318,8 @@ def _targets(text: str, offset: int, mentions: list[Mention], recent: list[Menti
             if part:
                 relation = _possessive_relation(part.group("part"))
                 targets.append(Target(start, part.end(), text[start:part.end()], mention, relation))
+            elif _OWNED_EVENT.match(text, end):
+                targets.append(_vague_or_named(text, start, end, mention, targets[-1].end if targets else 0))
             continue
         if targets and not targets[-1].coreferent and _qualifies(mention, text[targets[-1].end:start]):
             continue  # "Asyla village west of Mosul": Mosul only says where Asyla is
@@ -323,7 +343,9 @@ def _targets(text: str, offset: int, mentions: list[Mention], recent: list[Menti
         else:
             earlier = [m for m in earlier if not _on_route(text, m.start - offset, m.end - offset)]
             latest = match.group().lower().startswith("that")  # "That town": the one just named
-            referent = _referent(match.group("noun"), earlier, recent, latest) or _referent(match.group("noun"), recent, (), latest)
+            story = dict(named) if named is not None else _count({}, map(_place_key, recent))
+            referent = (_referent(match.group("noun"), earlier, _count(dict(story), map(_place_key, earlier)), latest)
+                        or _referent(match.group("noun"), recent, story, latest))
         if referent is None:
             continue
         if part is not None:
@@ -374,7 +396,8 @@ def _pronoun_targets(text: str, recent: list[Mention], taken: list[Target]) -> l
     for match in _PLACE_PRONOUN.finditer(text):
         if any(t.start <= match.start() < t.end for t in taken):
             continue
-        earlier = recent + [t.mention for t in taken if t.end <= match.start()]
+        earlier = recent + [t.mention for t in taken if t.end <= match.start()
+                            and not _LOCATION_OF.search(text, max(0, t.start - 30), t.start)]
         referent = next((m for m in reversed(earlier) if m.place is not None and m.place.kind in _SETTLEMENT_KINDS), None)
         if referent is not None:
             targets.append(Target(match.start(), match.end(), referent.text, referent, "", True, True))
@@ -462,22 +485,26 @@ def _vague_or_named(text: str, start: int, end: int, mention: Mention, floor: in
     return Target(start, end, named, mention, "", coreferent)
 
 
-def _referent(noun: str, candidates: list[Mention], before: list[Mention] = (), latest: bool = False) -> Mention | None:
+def _count(counts: dict[str, int], keys: Iterable[str]) -> dict[str, int]:
+    """Adds one naming per key (in place) and returns `counts`."""
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def _referent(noun: str, candidates: list[Mention], counts: dict[str, int], latest: bool = False) -> Mention | None:
     """The place "the town" stands for: among `candidates` of a fitting kind, the most often
-    named, counting the earlier mentions `before` too (the story's subject, not a capital named
-    in passing), a village or neighbourhood for "the village" or "the neighbourhood" counting as
-    one more naming, then the best-fitting kind, then the latest. "That town" is the latest."""
+    named by the story (`counts`: its subject, not a capital named in passing), a village or
+    neighbourhood for "the village" or "the neighbourhood" counting as one more naming, then the
+    best-fitting kind, then the latest. "That town" is the latest."""
     kinds = _COREF_KINDS.get(noun.split()[-1].lower(), _LANDMARK_KINDS)
-    counts: dict[str, int] = {}
-    for mention in list(before) + candidates:
-        counts[_place_key(mention)] = counts.get(_place_key(mention), 0) + 1
     best, best_score = None, None
     for order, mention in enumerate(candidates):
         place = mention.place
         if place is None or place.kind not in kinds:
             continue
         exact = place.kind == kinds[0] and place.kind not in ("city", "town")  # the press mixes those two
-        score = (order,) if latest else (counts[_place_key(mention)] + exact, -kinds.index(place.kind), order)
+        score = (order,) if latest else (counts.get(_place_key(mention), 0) + exact, -kinds.index(place.kind), order)
         if best_score is None or score > best_score:
             best, best_score = mention, score
     return best
@@ -509,6 +536,7 @@ def _sentence_claims(
                or _FOUGHT_BEFORE.search(text, max(0, a.start - 30), a.start)]
     claims: list[Claim] = []
     seen: set[tuple[str, str, str]] = set()
+    undated: dict[tuple[str, str, str], int] = {}  # claims dated only by the sentence or story
     losing: set[str] = set()
     for number, trigger in enumerate(triggers):
         # a modifier inside the object ("encircled rebel-held Aleppo") does not end the clause
@@ -527,14 +555,22 @@ def _sentence_claims(
             elif hedged[0] == "advancing" and actor.side in losing:
                 continue  # "left Manbij ... heading toward Jarabulus": a retreat, not an advance
             date = _event_date(text, triggers, number, dates, published, story_date, claim_type)
+            own_date = _has_own_date(triggers, number, dates, len(text))
             for order, target in enumerate(places):
                 claim_type, factor = hedged
                 if claim_type == "entered" and _OUTSKIRTS.match(target.relation):
                     claim_type = "advancing"  # entering the outskirts is reaching the edge
                 key = (_place_key(target.mention), actor.side, claim_type)
                 if key in seen:
+                    if own_date and key in undated:
+                        # "clearing operations in Baiji, which the ISF recaptured on November 14":
+                        # the clause that dates the deed dates the claim
+                        index = undated.pop(key)
+                        claims[index] = replace(claims[index], date=date)
                     continue
                 seen.add(key)
+                if not own_date and not order:
+                    undated[key] = len(claims)
                 claims.append(Claim(
                     place_text=target.place_text,
                     actor_text=actor.text,
@@ -615,6 +651,12 @@ def _event_date(
             and not _PAST_PERFECT_BEFORE.search(text, max(0, trigger.start - 12), trigger.start):
         return event_date_for([], trigger.start, "", published, None)
     return date
+
+
+def _has_own_date(triggers: list[Trigger], number: int, dates: list[DateExpression], end: int) -> bool:
+    low = triggers[number - 1].end if number else 0
+    high = triggers[number + 1].start if number + 1 < len(triggers) else end
+    return any(low <= d.start < high for d in dates)
 
 
 def _date_after(text: str, target: Target, dates: list[DateExpression]) -> EventDate | None:
@@ -760,7 +802,8 @@ def _read_trigger(
         # the subject of a passive is what it happened to: "ISIS fighters in Mosul are surrounded"
         if relative and not after:
             return [(ctype, places, subject, 0.6)]
-        later = [a for a in actors if a.start >= trigger.end and a.kind == "force"]
+        # "has been shelled daily, but the factions still hold it": the holders are not the attackers
+        later = [a for a in actors if a.start >= trigger.end and a.kind == "force" and not _BUT.search(text, trigger.end, a.start)]
         if ctype == "attacked" and subject is None and later:
             # "had been shelled daily since the militants surrounded it": the attacker named after
             return [(ctype, places, later[0], 0.5)]
@@ -800,13 +843,17 @@ def _read_trigger(
         return []  # "advanced about a kilometre from X" says where they started
     if shape == "nominal" and places and ctype == "besieged" and _SIEGE_OVER.match(text, places[-1].end):
         return []  # "the siege of Shingal is broken": what is over is not claimed by the sentence
-    if shape == "nominal":
+    if shape == "owned":
+        # "Fallujah's liberation": the possessor right before the apostrophe
+        places = [t for t in targets if t.end + 1 == trigger.start and text[t.end] in "'\u2019" and not t.pronoun]
+    if shape in ("nominal", "owned"):
         # "the recapture of X by Y", "the fall of X to Y"; a fall with no winner names no side.
-        agent = [a for a in actors if places and places[-1].end <= a.start <= places[-1].end + 45
-                 and _NOMINAL_AGENT.match(text[places[-1].end:a.start])]
+        after = max(places[-1].end, trigger.end) if places else trigger.end
+        agent = [a for a in actors if places and after <= a.start <= after + 45
+                 and _NOMINAL_AGENT.match(text[after:a.start])]
         if agent:
             return [(ctype, places, agent[0], 0.7)]
-        if trigger.match.group().lower().startswith("fall"):
+        if "fall" in trigger.match.group().lower():
             return []
         return [(ctype, places, subject or claimant_actor, 0.6)]
     if ctype == "captured" and trigger.match.groupdict().get("loser_mid") is not None:
@@ -835,6 +882,12 @@ def _read_trigger(
         # "militants had been driven from Qabasin, the Turkish military said": the speaker's side took it
         readings.append(("captured", places, claimant_actor, 0.6))
     if ctype == "captured" and places:
+        # "the Kurds handed Kirkuk back to the army": the side it goes back to gains it
+        recipient = next((a for a in actors if places[-1].end <= a.start <= places[-1].end + 20
+                          and _BACK_TO.fullmatch(text, places[-1].end, a.start)), None)
+        if recipient is not None:
+            lost = [("lost", places, actor, 0.7)] if actor is not None and actor.side != recipient.side else []
+            return [(ctype, places, recipient, 0.7)] + lost
         # "captured both towns from Islamic State": the side named after "from" lost them
         loser = [a for a in actors if places[-1].end <= a.start <= places[-1].end + 12
                  and re.fullmatch(r"\s*from\s+(?:the\s+)?", text[places[-1].end:a.start])]
@@ -902,6 +955,8 @@ def _pronoun_object(text: str, targets: list[Target], trigger: Trigger) -> list[
     if not it:
         return []
     earlier = [t for t in targets if t.end <= trigger.start and ";" not in text[t.end:trigger.start]]
+    if len(earlier) > 1 and _LOCATION_OF.search(text, max(0, earlier[-1].start - 30), earlier[-1].start):
+        earlier.pop()  # "Kafr Nabudah in the countryside of Hama ... seized it": not the province
     return earlier[-1:] or [t for t in targets if t.start == it.end() - 2]  # else "it" read back
 
 
@@ -936,7 +991,7 @@ def _antecedent(text: str, targets: list[Target], position: int, actors: list[Ac
     for target in reversed(targets):
         if target.end <= position:
             gap = text[target.end:position]
-            if _RELATIVE.match(gap) and any(target.end <= a.start < position for a in actors) or _RELATIVE_PRONOUN_GAP.match(gap):
+            if (_RELATIVE.match(gap) or _APPOSITIVE_RELATIVE.match(gap)) and any(target.end <= a.start < position for a in actors) or _RELATIVE_PRONOUN_GAP.match(gap):
                 return [target]
             return []
     return []
