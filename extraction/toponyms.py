@@ -40,7 +40,7 @@ _ORG_WORDS = frozenset("""
 organization organisation units unit forces force army ministry brigade brigades council party
 front committee command service services agency tv press news times post company group state
 movement network radio channel mobilization mobilisation guard guards corps division battalion
-regiment police university institute foundation bank airways airlines office department wire
+regiment police university institute foundation bank airways airlines office department wire government
 jund jaish liwa kataib saraya harakat ansar jabhat hizb asaib ahrar hayat faylaq
 """.split())
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu"})
@@ -49,6 +49,9 @@ _LOWER_CUES = re.compile(
     r"cleric|sheikh|governor|mayor|militant|fighter|named|emir|head|prophet|reporter|correspondent|"
     r"journalist|envoy|photographer|activist|doctor|analyst|professor|researcher|director|secretary|hero|poet|"
     r"ambassador|president|resident)\s+(?:of\s+\S+\s+)?$", re.I)
+# "told Kurdistan Lens": a run of capitalised words someone is told something by is an outlet
+# (a lone name after "told" may be a place: "told Mosul residents").
+_TOLD = re.compile(r"\btold\s+$")
 
 _NAME = r"(?:(?:al|el|an|ash|as|ad|ar)-)?[A-Z][\w'’]+(?:[ -](?:(?:al|el)-)?[A-Z][\w'’]+)?"
 # How news copy introduces a place the gazetteer may lack; one alternation, so one pass.
@@ -59,6 +62,8 @@ _PATTERNS = re.compile("|".join((
     rf"\bHay ({_NAME})",
     rf"\b(?:on|of) ({_NAME}) (?:hill|mount|mountain|heights)\b",
     r"\b((?:al|el)-[A-Z][\w'’]+) (?:district|neighbou?rhood|quarter)\b",
+    rf"\bthe ({_NAME}) (?:oil|gas) ?fields?\b",  # "the Jabsa oil field" names Jabsa
+    r"\b((?:Observatory|Hill|Point|Tower|Checkpoint|Height) \d{1,4})\b",  # "Observatory 45", "Hill 512"
 )))
 # "Hasaka's Ghuwayran district": apart from _PATTERNS, which it would slow down several times over.
 _OWNED_DISTRICT = re.compile(rf"['’]s ({_NAME}) (?:neighbou?rhood|district|quarter)s?\b")
@@ -66,9 +71,18 @@ _OWNED_DISTRICT = re.compile(rf"['’]s ({_NAME}) (?:neighbou?rhood|district|qua
 # "clashes in al-Shaar"); an actor, person or organisation there is dropped later.
 _CUED = re.compile(
     rf"\b(?:captured|recaptured|retook|seized|liberated|entered|stormed|besieged|encircled|overran|reached|"
-    rf"(?:pushed|advanced|moved|broke|swept)\s+into)\s+({_NAME})\b"
+    rf"(?:pushed|advanced|moved|broke|swept)\s+into|(?:retreated|withdrew|fled|pulled\s+back|headed|marched|advanced|pushed)"
+    rf"\s+(?:towards?|to)|(?:hills?|heights|ridges?|slopes)\s+(?:above|overlooking))\s+({_NAME})\b"
     rf"|\b(?:in|into|at|near|around|inside|toward|towards|on)\s+((?:al|el|ash|as|ad|ar|at|az)-[A-Z][\w'’]+(?: [A-Z][\w'’]+)?)"
 )
+_URL_CHARACTERS = ("-", "/")  # a cue word inside a URL ("/kessab-liberated") is none
+# "Khazir, west of Erbil", "Hbeit, a few kilometres east of Kafr Nabudah": a name set off by a
+# bearing from another place is a place. Found from the comma, which is quicker than trying every
+# capitalised word.
+_BEARING_AFTER_COMMA = re.compile(
+    r",\s+(?:about\s+|some\s+|nearly\s+|just\s+)?(?:(?:\d+|a\s+few)\s+(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s")
+_NAME_BEFORE = re.compile(rf"(?<![\w'’-])({_NAME})$")
 # "the neighbourhoods of al-Hamidiya and al-Sheikh Yassin", "Qabasin, Bizaah and ...": further
 # items of a list whose first item is a place.
 _LIST_NEXT = re.compile(rf"(?:,\s+(?:and\s+)?|\s+and\s+|\s+or\s+)({_NAME})(?=[\s.,;:)]|$)")
@@ -144,22 +158,27 @@ def _with_rest_of_name(body: str, folded: str, span: tuple[int, int]) -> tuple[i
 
 
 def _without_generic_tail(body: str, span: tuple[int, int], index: GazetteerIndex) -> tuple[int, int]:
+    """"Anbar province" and "ANBAR PROVINCE" name Anbar; a capitalised tail in mixed case is part
+    of the name ("Kurdistan Region")."""
     start, end = span
-    folded = fold(body[start:end])
+    text = body[start:end]
+    folded = fold(text)
     for tail in _GENERIC_TAILS:
-        if folded.endswith(tail):
+        if folded.endswith(tail) and (text.isupper() or text[-len(tail) + 1].islower()):
             head_end = end - len(tail)
             if set(index.lookup(body[start:head_end])) & set(index.lookup(body[start:end])):
                 return start, head_end
     return span
 
 
-_CITY_WORD = re.compile(r" City\b")
+# "Aleppo City", capitalised, is one name; so is an air base or airport named after its town
+# ("Menagh military airport"), as the gold writes them. The geocoder reads either as the named place
+# when the gazetteer lacks the whole name.
+_NAME_WORDS_AFTER = re.compile(r" (?:City\b|(?:[Mm]ilitary )?(?:[Aa]irport|[Aa]ir [Bb]ase|[Aa]irbase|[Aa]irfield)\b)")
 
 
-def _with_city_word(body: str, span: tuple[int, int]) -> tuple[int, int]:
-    """"Aleppo City", capitalised, is one name (the geocoder reads it as the city of that name)."""
-    match = _CITY_WORD.match(body, span[1])
+def _with_name_words_after(body: str, span: tuple[int, int]) -> tuple[int, int]:
+    match = _NAME_WORDS_AFTER.match(body, span[1])
     return (span[0], match.end()) if match else span
 
 
@@ -223,7 +242,8 @@ def _is_person_or_org(body: str, start: int, end: int) -> bool:
     if any(w in _ORG_WORDS for w in others + single_word):
         return True
     run_start = start - sum(len(w) + 1 for w in words[:n_before])
-    return bool(_LOWER_CUES.search(body[max(0, run_start - 40):run_start]))
+    before = body[max(0, run_start - 40):run_start]
+    return bool(_LOWER_CUES.search(before) or _TOLD.search(before))
 
 
 def _opens_with_given_name(folded: str, start: int, end: int) -> bool:
@@ -251,7 +271,23 @@ def _pattern_spans(body: str) -> list[tuple[int, int]]:
 
 
 def _cued_spans(body: str) -> list[tuple[int, int]]:
-    return [_after_possessive(body, match.span(match.lastindex)) for match in _CUED.finditer(body)]
+    cued = [_after_possessive(body, match.span(match.lastindex)) for match in _CUED.finditer(body)
+            if body[match.start() - 1:match.start()] not in _URL_CHARACTERS]
+    return cued + _bearing_spans(body)
+
+
+def _bearing_spans(body: str) -> list[tuple[int, int]]:
+    spans = []
+    for bearing in _BEARING_AFTER_COMMA.finditer(body):
+        name = _NAME_BEFORE.search(body, max(0, bearing.start() - 50), bearing.start())
+        if name is None:
+            continue
+        start, end = name.span(1)
+        first = _WORD.match(body, start)
+        if first is not None and first.end() < end and fold(first.group()) in _NOT_NAME_STARTS:
+            start = first.end() + 1  # "In Hbeit, east of ..."
+        spans.append((start, end))
+    return spans
 
 
 def _list_items_after(body: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -337,6 +373,29 @@ def _outlet_spans(body: str) -> list[tuple[int, int]]:
     return [match.span(1) for match in _OUTLET.finditer(body, 0, 400)]
 
 
+# "Turkey-backed rebels", "US-led coalition", "Iran-aligned militias": the name qualifies an actor.
+_COMPOUND_ADJECTIVE = re.compile(r"-(?:backed|led|allied|aligned|funded|sponsored|supported|trained|armed)\b")
+_WORDS_BEFORE = re.compile(r"(?:[\w'’-]+ ){1,3}$")
+
+
+def _ends_a_stop_phrase(folded: str, start: int, stop: frozenset[str]) -> bool:
+    """Is the name the last word of a stop phrase ("the Great Zab", a river; "Patriotic Union of
+    Kurdistan", a party)? Up to three words before it are tried."""
+    name = _WORD.match(folded, start)
+    if name is None or name.group() not in _last_words_of_phrases(stop):
+        return False
+    match = _WORDS_BEFORE.search(folded, max(0, start - 40), start)
+    if match is None:
+        return False
+    words = match.group().split()
+    return any(" ".join(words[k:] + [name.group()]) in stop for k in range(len(words)))
+
+
+@lru_cache(maxsize=4)
+def _last_words_of_phrases(stop: frozenset[str]) -> frozenset[str]:
+    return frozenset(phrase.rsplit(" ", 1)[1] for phrase in stop if " " in phrase)
+
+
 def _has_stopword(body: str, folded: str, start: int, end: int, stop: frozenset[str]) -> bool:
     return folded[start:end] in stop or any(fold(w) in stop for w in _WORD.findall(body[start:end]))
 
@@ -361,14 +420,16 @@ def find_toponyms(body: str, sentences: list[tuple[int, int]], index: GazetteerI
 
     def is_plain_name(start: int, end: int) -> bool:
         """Not a stop word, a person, an organisation or an armed actor."""
-        return not (_has_stopword(body, folded, start, end, stop) or _is_person_or_org(body, start, end)
-                    or _opens_with_given_name(folded, start, end) or actors.covers(start))
+        return not (_has_stopword(body, folded, start, end, stop) or _ends_a_stop_phrase(folded, start, stop)
+                    or _is_person_or_org(body, start, end) or _opens_with_given_name(folded, start, end)
+                    or actors.covers(start))
 
     named = _longest_first(_gazetteer_spans(body, index))
     grown = [_with_rest_of_name(body, folded, s) for s in named]
     named = _longest_first([g if g == s or not actors.covers(g[0]) else s for s, g in zip(named, grown)])
-    gazetteer = [_with_city_word(body, _without_generic_tail(body, s, index)) for s in named]
-    found = [s for s in gazetteer if folded[s[0]:s[1]] not in stop and not _is_person_or_org(body, *s)]
+    gazetteer = [_with_name_words_after(body, _without_generic_tail(body, s, index)) for s in named]
+    found = [s for s in gazetteer if folded[s[0]:s[1]] not in stop and not _is_person_or_org(body, *s)
+             and not _ends_a_stop_phrase(folded, s[0], stop) and not _COMPOUND_ADJECTIVE.match(body, s[1])]
     in_gazetteer_span = _marked(len(body), gazetteer)
     introduced = [s for s in _pattern_spans(body)
                   if in_gazetteer_span.find(1, *s) == -1 and not _has_stopword(body, folded, *s, stop)]

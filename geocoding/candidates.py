@@ -27,10 +27,15 @@ PROVINCE_CITY_POPULATION = 50_000
 PROVINCE_PENALTY = 1.5
 ALIAS_ONLY_PENALTY = 2.0
 NEIGHBOURHOOD_REACH_KM = 30.0
+STRICT_OUTSIDE_PENALTY = 3.0
+CURATED_TIE = 0.5
+BEARING_SLACK = 67.5
+NEAR_KM = 10.0
 _TRUST = (1.0, 0.3, 0.0)  # by source rank: curated/corrections, added files, cities500
 _KIND_PRIOR = {"country": 1.0, "region": 0.3, "city": 0.3, "town": 0.1, "village": 0.0,
                "neighbourhood": 0.0, "landmark": 0.0}
 _CITY_LIKE = ("city", "town", "village", "neighbourhood", "landmark")
+_SETTLEMENTS = ("town", "village")
 
 
 def candidate_ids(index: GazetteerIndex, name: str, fuzzy: bool = True) -> list[tuple[int, float]]:
@@ -71,6 +76,7 @@ class Evidence:
     container: Place | None = None  # "X in Y", "X, Y", "the X district of Y": Y
     container_km: float = 0.0  # extra distance allowed from the container ("12 km west of Y")
     container_strict: bool = False  # "in Y" (strict) rather than "X, Y" (may be a list)
+    container_bearing: float | None = None  # "west of Y": 270, degrees clockwise from north
 
 
 @dataclass
@@ -104,6 +110,9 @@ def score_candidate(index: GazetteerIndex, i: int, match: float, ev: Evidence) -
         if ev.kind_hint == kind:
             score += 1.0
             why.append(f"text calls it a {kind}")
+        elif ev.kind_hint in _SETTLEMENTS and kind in _SETTLEMENTS:  # the press and GeoNames draw that line apart
+            score += 0.5
+            why.append(f"text calls it a {ev.kind_hint}, close to a {kind}")
         elif ev.kind_hint in _CITY_LIKE and kind in ("country", "region"):
             score -= 1.0
         elif ev.kind_hint == "region" and kind in _CITY_LIKE:
@@ -137,11 +146,28 @@ def _container_bonus(index: GazetteerIndex, i: int, ev: Evidence, why: list[str]
         inside = index.countries[i] == box.country
     else:
         reach = (250 if box.kind == "region" else 30) + ev.container_km
-        inside = distance_km(index.lat[i], index.lon[i], box.lat, box.lon) <= reach
+        lat, lon = index.lat[i], index.lon[i]
+        inside = distance_km(lat, lon, box.lat, box.lon) <= reach and (
+            ev.container_bearing is None or _towards(box, lat, lon, ev.container_bearing))
     if inside:
         why.append(f"in {box.name}")
         return 2.0
-    return -1.0 if ev.container_strict else 0.0
+    if not ev.container_strict:
+        return 0.0
+    why.append(f"not in {box.name}")
+    # "the Sufiya district in eastern Ramadi" is no district elsewhere, and "Khazir, west of Erbil"
+    # no village 75 km from Erbil
+    return -STRICT_OUTSIDE_PENALTY if ev.kind_hint == "neighbourhood" or ev.container_km else -1.0
+
+
+def _towards(box: Place, lat: float, lon: float, bearing: float) -> bool:
+    """Does the point lie roughly (within BEARING_SLACK degrees) in that direction from the box?
+    Points within NEAR_KM of it lie in every direction."""
+    dy, dx = lat - box.lat, (lon - box.lon) * math.cos(math.radians(box.lat))
+    if math.hypot(dx, dy) * 111.0 <= NEAR_KM:
+        return True
+    off = abs((math.degrees(math.atan2(dx, dy)) - bearing + 180.0) % 360.0 - 180.0)
+    return off <= BEARING_SLACK
 
 
 def rank(index: GazetteerIndex, found: Sequence[tuple[int, float]], ev: Evidence, key: str = "") -> list[Scored]:
@@ -160,7 +186,24 @@ def rank(index: GazetteerIndex, found: Sequence[tuple[int, float]], ev: Evidence
             _favour_world_city(index, [s for s in scored if s.id not in demoted])
             _favour_city_over_its_province(index, scored)
     scored.sort(key=lambda s: -s.score)
+    _favour_curated_in_a_near_tie(index, scored)
     return scored
+
+
+def _favour_curated_in_a_near_tie(index: GazetteerIndex, scored: list[Scored]) -> None:
+    """A curated place scoring within CURATED_TIE of an uncurated best is the one meant: the team
+    added it because the press names it ("Salah ad-Din" the governorate, not the resort town)."""
+    if len(scored) < 2 or index.rank[scored[0].id] == 0:
+        return
+    top = scored[0]
+    for n, s in enumerate(scored[1:], 1):
+        if top.score - s.score >= CURATED_TIE:
+            return
+        if index.rank[s.id] == 0:
+            s.score = top.score + 0.01
+            s.why.append("curated, in a near tie")
+            scored.insert(0, scored.pop(n))
+            return
 
 
 def _favour_curated_over_alias_namesakes(index: GazetteerIndex, scored: list[Scored],
@@ -169,7 +212,8 @@ def _favour_curated_over_alias_namesakes(index: GazetteerIndex, scored: list[Sco
     name: big GeoNames cities carry wrong ones ("Daquq" on Duhok, "Adra" on Daraa). Returns the
     ids demoted, which are no world city for this name either."""
     exact = [s for s, (_, match) in zip(scored, found) if match == 1.0]
-    if not any(index.rank[s.id] == 0 for s in exact):
+    # a curated province carries its city's bare name for "X province"; that is no reason to doubt the city
+    if not any(index.rank[s.id] == 0 and index.kinds[s.id] not in ("region", "country") for s in exact):
         return set()
     demoted = set()
     for s in exact:

@@ -30,20 +30,28 @@ CORPUS_SHARE = 0.2
 CORPUS_MIN_MENTIONS = 20
 CORPUS_MIN_CONFIDENCE = 0.6
 PLAIN_MEMO_SIZE = 50_000
-CITY_WORD = " City"
+BEARING_KM = 60.0
+FEW_KM = 10.0
+BEARINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0,
+            "southwest": 225.0, "west": 270.0, "northwest": 315.0}
+# Words a mention may carry after the name of the place it is at or named after ("Aleppo City",
+# "Menagh military airport"): read as that place when the gazetteer lacks the whole name.
+_NAME_WORDS_AFTER = re.compile(r" (?:City|(?:military )?(?:airport|air base|airbase|airfield))$", re.I)
 
 _HINT_AFTER = re.compile(
-    r"\s+(neighbou?rhoods?|district|quarter|area|village|town|city|province|governorate|region)\b", re.I)
+    r"\s+(neighbou?rhoods?|district|quarter|area|village|town|city|province|governorate|region|countryside)\b", re.I)
 _HINT_BEFORE = re.compile(
     r"\b(?:(village|town|city|district|neighbou?rhood|province|governorate|region) of(?: the)?|(Hay))\s+$", re.I)
 _HINT_KIND = {"neighborhood": "neighbourhood", "neighbourhood": "neighbourhood", "neighborhoods": "neighbourhood",
               "neighbourhoods": "neighbourhood", "district": "neighbourhood", "quarter": "neighbourhood",
               "area": "neighbourhood", "hay": "neighbourhood", "village": "village", "town": "town",
-              "city": "city", "province": "region", "governorate": "region", "region": "region"}
+              "city": "city", "province": "region", "governorate": "region", "region": "region",
+              "countryside": "region"}
 _CONTAINER_GAP = re.compile(
     r"^(?:'s)?(?:\s+(?:neighbou?rhood|district|quarter|area|village|town|city|camp|base))?"
     r"(?P<sep>\s*,\s*(?:in\s+)?|\s+(?:in|of|near|outside|inside|within)\s+)"
-    r"(?:(?P<km>\d+(?:\.\d+)?)\s*(?:km|kilometers|kilometres)\s+(?:to the\s+)?\w+\s+of\s+)?"
+    r"(?:(?:about\s+|some\s+|nearly\s+|just\s+)?(?:(?P<km>\d+(?:\.\d+)?)|(?P<few>a\s+few))\s*(?:km|kilometers|kilometres)\s+)?"
+    r"(?:(?:to the\s+)?(?P<bearing>(?:north|south)?-?(?:east|west)?)\s+of\s+)?"
     r"(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+)?"
     r"(?:(?:city|province|governorate|town|district|outskirts|center|centre)\s+of\s+)?$",
     re.I,
@@ -99,20 +107,20 @@ class Resolver:
                 anchors[key] = self.index.place(ranked[0].id)
         same_evidence: dict[tuple, Resolution] = {}  # repeated mentions ("Mosul" x 10) cost once
         for n, (m, key) in enumerate(zip(mentions, keys)):
-            container, km, strict = self._container(body, mentions, n, anchors)
+            container, km, strict, bearing = self._container(body, mentions, n, anchors)
             hint = _kind_hint(body, m.start, m.end)
-            signature = (key, hint, container.ref if container else "", km, strict)
+            signature = (key, hint, container.ref if container else "", km, strict, bearing)
             if signature not in same_evidence:
                 same_evidence[signature] = self._resolve_one(
-                    m.text, key, found[key], theatre, anchors, hint, container, km, strict)
+                    m.text, key, found[key], theatre, anchors, hint, container, km, strict, bearing)
             m.resolution = same_evidence[signature]
         self.corpus.update(m.place.country for m in mentions if _counts_for_corpus(m))
 
     def _key(self, text: str) -> str:
         """The name key of a mention; "Aleppo City", when the gazetteer lacks it, is Aleppo's."""
         key = name_key(text)
-        if text.endswith(CITY_WORD) and not self.index.ids_for_key(key):
-            return name_key(text[:-len(CITY_WORD)])
+        if not self.index.ids_for_key(key) and (words := _NAME_WORDS_AFTER.search(text)):
+            return name_key(text[:words.start()])
         return key
 
     def _corpus_theatre(self) -> frozenset[str]:
@@ -134,10 +142,12 @@ class Resolver:
 
     def _theatre(self, found: dict[str, list[tuple[int, float]]], given: frozenset[str]) -> frozenset[str]:
         """Countries the article is about: the ones given, the ones it names, the countries of big
-        cities it names by their own name ("Mosul"; not "Karama", an alias of Calama, Chile), and
-        the country of any name found in one country only, or curated in one country only
-        ("Ain Issa", not Inisa in Nigeria)."""
-        named, cities = set(given), set()
+        cities it names by their own name ("Mosul"; not "Karama", an alias of Calama, Chile) unless
+        a namesake lies in a country named otherwise ("Riyadh" next to Hawija), and the country of
+        any name found in one country only, or curated in one country only ("Ain Issa", not Inisa in
+        Nigeria); abroad, only when it is the place's own name ("Sufiya" is no reason to read Sofia)."""
+        named: set[str] = set(given)
+        cities: dict[str, set[str]] = {}  # a big city's country -> countries of its namesakes
         for key, ids in found.items():
             exact = [(i, m) for i, m in ids if m == 1.0]
             if not exact:
@@ -150,19 +160,21 @@ class Resolver:
             kind = self.index.kinds[best]
             where = {self.index.countries[i] for i, _ in exact}
             if len(where) == 1:
-                named.update(where)
+                if where <= self.index.theatre or any(name_key(self.index.names[i]) == key for i, _ in exact):
+                    named.update(where)
             elif kind == "country":
                 named.add(self.index.countries[best])
             elif (kind == "city" and self.index.population[best] >= THEATRE_CITY_POPULATION
                   and name_key(self.index.names[best]) == key):
-                cities.add(self.index.countries[best])
-        named.update(cities)
+                country = self.index.countries[best]
+                cities.setdefault(country, set()).update(where - {country})
+        named.update(country for country, namesakes in cities.items() if not namesakes & named)
         named.discard("")
         return frozenset(named)
 
     def _resolve_one(self, text: str, key: str, found: list[tuple[int, float]],
                      theatre: frozenset[str], anchors: dict[str, Place], hint: str,
-                     container: Place | None, km: float, strict: bool) -> Resolution:
+                     container: Place | None, km: float, strict: bool, bearing: float | None) -> Resolution:
         correction = self._correction(key, theatre)
         if correction is not None:
             return Resolution(correction, 1.0, "correction")
@@ -171,6 +183,7 @@ class Resolver:
         ev = Evidence(
             countries=theatre, near=[place for other, place in anchors.items() if other != key],
             kind_hint=hint, container=container, container_km=km, container_strict=strict,
+            container_bearing=bearing,
         )
         ranked = rank(self.index, found, ev, key)
         best = ranked[0]
@@ -207,20 +220,25 @@ class Resolver:
         return Resolution(None, 0.0, "", "not in the gazetteer")
 
     def _container(self, body: str, mentions: list[Mention], n: int,
-                   anchors: dict[str, Place]) -> tuple[Place | None, float, bool]:
-        """The place this mention is said to be in/near, from the text up to the next mention."""
+                   anchors: dict[str, Place]) -> tuple[Place | None, float, bool, float | None]:
+        """The place this mention is said to be in/near, from the text up to the next mention: the
+        place, the distance allowed beyond it, whether the text is sure (not a list) and the
+        bearing from it in degrees, when given."""
+        nothing = None, 0.0, False, None
         if n + 1 >= len(mentions):
-            return None, 0.0, False
+            return nothing
         nxt = mentions[n + 1]
         gap = body[mentions[n].end:nxt.start]
         if len(gap) > 60:
-            return None, 0.0, False
+            return nothing
         match = _CONTAINER_GAP.match(gap)
         if match is None:
-            return None, 0.0, False
+            return nothing
         place = anchors.get(name_key(nxt.text))
-        km = float(match.group("km") or 0.0)
-        return place, km, "," not in match.group("sep")
+        bearing = match.group("bearing") or ""
+        # "a few km" or a bare bearing ("Tal Afar, west of Mosul") allow a drive out of town
+        km = float(match.group("km") or 0.0) or (FEW_KM if match.group("few") else BEARING_KM if bearing else 0.0)
+        return place, km, "," not in match.group("sep") or km > 0, BEARINGS.get(bearing.replace("-", ""))
 
 
 def _counts_for_corpus(m: Mention) -> bool:

@@ -124,7 +124,7 @@ def test_transliteration_variants_meet_on_one_place(full_index, spellings):
     ("Iraqi forces entered Hamdaniyah, east of Mosul, on Monday.", "Hamdaniyah", 36.27, 43.38),
     ("Pro-regime forces still hold western Aleppo City.", "Aleppo City", 36.20, 37.16),
     ("The fighters freed the town of Silûk, 25 km south-east of Tal Abyad.", "Silûk", 36.596, 39.13),
-    ("Army units broke the siege on Kweires military airport east of Aleppo.", "Kweires", 36.187, 37.583),
+    ("Army units broke the siege on Kweires military airport east of Aleppo.", "Kweires military airport", 36.187, 37.583),
     ("Government forces hold the al-Mastouma military base south of Idlib.", "al-Mastouma", 35.876, 36.632),
 ])
 def test_the_article_theatre_and_the_press_spelling_place_the_name(full_index, body, name, lat, lon):
