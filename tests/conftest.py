@@ -111,3 +111,25 @@ def theatre_index(tmp_path_factory):
 
     cache = tmp_path_factory.getbasetemp() / "gazetteer-theatre"
     return load_index(THEATRE_FILES, DEFAULT_CURATED, cache, with_cities500=False, include_registered=False)
+
+
+@pytest.fixture(scope="session")
+def full_index(tmp_path_factory):
+    """cities500 with the Iraq and Syria files and the curated places: what a user runs."""
+    if not GAZETTEER.is_dir():
+        pytest.skip("../shared/gazetteer is not here (CI and dev machines have it)")
+    from geocoding.index import DEFAULT_CURATED, load_index
+
+    cache = tmp_path_factory.getbasetemp() / "gazetteer-full"
+    return load_index(THEATRE_FILES, DEFAULT_CURATED, cache, include_registered=False)
+
+
+def resolved(index, body: str, **resolver_options) -> dict:
+    """Each toponym's text -> its resolution, as the ingest would find and place them."""
+    from extraction.sentences import split_sentences
+    from extraction.toponyms import find_toponyms
+    from geocoding.resolve import Resolver
+
+    mentions = find_toponyms(body, split_sentences(body), index)
+    Resolver(index, **resolver_options).resolve(body, mentions)
+    return {m.text: m.resolution for m in mentions}

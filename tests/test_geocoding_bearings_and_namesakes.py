@@ -8,26 +8,7 @@ from __future__ import annotations
 import pytest
 from geopy.distance import geodesic
 
-from extraction.sentences import split_sentences
-from extraction.toponyms import find_toponyms
-from geocoding.index import DEFAULT_CURATED, load_index
-from geocoding.resolve import Resolver
-from tests.conftest import GAZETTEER, THEATRE_FILES
-
-
-@pytest.fixture(scope="module")
-def full_index(tmp_path_factory):
-    """cities500 with the Iraq and Syria files and the curated places: what a user runs."""
-    if not GAZETTEER.is_dir():
-        pytest.skip("../shared/gazetteer is not here (CI and dev machines have it)")
-    cache = tmp_path_factory.getbasetemp() / "gazetteer-general-press"
-    return load_index(THEATRE_FILES, DEFAULT_CURATED, cache, include_registered=False)
-
-
-def resolved(index, body: str) -> dict:
-    mentions = find_toponyms(body, split_sentences(body), index)
-    Resolver(index).resolve(body, mentions)
-    return {m.text: m.resolution for m in mentions}
+from tests.conftest import resolved
 
 
 def km_from(resolution, lat: float, lon: float) -> float:

@@ -5,20 +5,11 @@ from __future__ import annotations
 import pytest
 from geopy.distance import geodesic
 
-from extraction.sentences import split_sentences
-from extraction.toponyms import find_toponyms
-from geocoding.resolve import Resolver
 from geocoding.vague import area_place
-from tests.conftest import SHARED
+from tests.conftest import SHARED, resolved
 
 SEED = SHARED / "seed" / "000_348ad8083cd88763.txt"
 MOSUL = (36.34, 43.13)
-
-
-def resolved(index, body: str, **kw) -> dict[str, object]:
-    mentions = find_toponyms(body, split_sentences(body), index)
-    Resolver(index, **kw).resolve(body, mentions)
-    return {m.text: m.resolution for m in mentions}
 
 
 def test_seed_toponyms_land_where_they_are(theatre_index):

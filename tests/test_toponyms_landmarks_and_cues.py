@@ -4,21 +4,9 @@ towards them), and place names inside longer names that are no place we map (riv
 outlets, "Turkey-backed")."""
 from __future__ import annotations
 
-import pytest
-
 from extraction.sentences import split_sentences
 from extraction.toponyms import find_toponyms
-from geocoding.index import DEFAULT_CURATED, load_index
-from tests.conftest import GAZETTEER, THEATRE_FILES
-
-
-@pytest.fixture(scope="module")
-def full_index(tmp_path_factory):
-    """cities500 with the Iraq and Syria files and the curated places: what a user runs."""
-    if not GAZETTEER.is_dir():
-        pytest.skip("../shared/gazetteer is not here (CI and dev machines have it)")
-    cache = tmp_path_factory.getbasetemp() / "gazetteer-general-press"
-    return load_index(THEATRE_FILES, DEFAULT_CURATED, cache, include_registered=False)
+from geocoding.index import DEFAULT_CURATED
 
 
 def spot(index, body: str) -> list[str]:
