@@ -21,7 +21,7 @@ from functools import lru_cache
 from extraction.actors import ActorLexicon, ActorMatch, load_actor_lexicon
 from extraction.claimants import find_claimant
 from extraction.claim_rules import AIR_TRIGGER, COUNT, UNIT, Trigger, find_triggers
-from extraction.dates import DateExpression, event_date_for, resolve_event_dates, story_date_from
+from extraction.dates import DateExpression, event_date_for, looks_back_a_year, resolve_event_dates, story_date_from
 from extraction.hedges import hedge, hedge_window_blocks
 from extraction.records import Claim, EventDate, Mention
 from geocoding.records import Place
@@ -96,6 +96,13 @@ _POSSESSIVE_AREA = re.compile(
 # Facilities named by their town ("Afrin's main hospital"): the claim is about the town itself.
 # "Fallujah's liberation": the possessive names the place the event happened to
 _BACK_TO = re.compile(r"(?i)\s*back\s+to\s+(?:the\s+)?")
+# "freed Zumar and a dozen surrounding villages from IS": the side after "from" lost them all
+_FROM_LOSER = re.compile(
+    r"(?i)(?:\s+and\s+(?:(?:a\s+dozen|dozens\s+of|several|some|the|its|their|\d+|nearby|surrounding|"
+    r"neighbou?ring|adjacent|other)\s+){1,3}(?:villages|towns|areas|hills|farms|positions|districts|"
+    r"neighbou?rhoods|surroundings|outskirts|countryside|environs)\b(?:\s*\([^()]{1,30}\))?)?"
+    r"\s*from\s+(?:the\s+)?"
+)
 _OWNED_EVENT = re.compile(r"(?i)['\u2019]s\s+(?:final\s+|full\s+|complete\s+)?(?:liberation|recapture|capture|seizure|retaking|fall)\b(?!\s+of\b)")
 _FACILITY = re.compile(r"(?i)hospital|square|market|prison|refinery|citadel|castle|stadium|government")
 # "MOSUL, Iraq (AP) --", "LATAKIA COUNTRYSIDE --": where the story was filed, not a place it makes a claim about.
@@ -232,6 +239,8 @@ class _Context:
     last_subject: ActorMatch | None = None  # who "they" in the next sentence most likely are
     story_date: EventDate | None = None
     losing_sides: frozenset[str] = frozenset()  # sides the last sentence says lost a place
+    looking_back: bool = False  # an anniversary piece: its month's bare dates are last year's
+    last_day: EventDate | None = None  # the last day a sentence named, for "the next day" or "the same day"
 
 
 def extract_claims(
@@ -257,7 +266,7 @@ def extract_claims(
             actors_by_sentence.setdefault(index, []).append(actor)
 
     claims: list[Claim] = []
-    context = _Context(recent=[])
+    context = _Context(recent=[], looking_back=looks_back_a_year(body, published))
     for index, (start, end) in enumerate(sentences):
         text = body[start:end]
         actors = [_shift(a, -start) for a in actors_by_sentence.get(index, [])]
@@ -522,7 +531,9 @@ def _sentence_claims(
     if not claimant and _OPENS_QUOTE.match(text):
         # '"Daesh withdrew," said a commander. "We entered the village at dawn."': the same speaker
         claimant = find_claimant(previous)[0]
-    dates = resolve_event_dates(text, published)
+    dates = resolve_event_dates(text, published, context.looking_back, context.last_day)
+    named_days = [d.date for d in dates if d.date.precision == "day" and not d.of_speech]
+    context.last_day = named_days[-1] if named_days else context.last_day
     story_date = context.story_date
     context.story_date = story_date_from(dates, published) or story_date
     claimant_actors = [a for a in actors if _in_span(a, claimant_span)]
@@ -889,8 +900,8 @@ def _read_trigger(
             lost = [("lost", places, actor, 0.7)] if actor is not None and actor.side != recipient.side else []
             return [(ctype, places, recipient, 0.7)] + lost
         # "captured both towns from Islamic State": the side named after "from" lost them
-        loser = [a for a in actors if places[-1].end <= a.start <= places[-1].end + 12
-                 and re.fullmatch(r"\s*from\s+(?:the\s+)?", text[places[-1].end:a.start])]
+        loser = [a for a in actors if places[-1].end <= a.start <= places[-1].end + 70
+                 and _FROM_LOSER.fullmatch(text, places[-1].end, a.start)]
         if loser and (actor is None or loser[0].side != actor.side):
             readings.append(("lost", places, loser[0], 0.7))
     if ctype == "lost" and places:

@@ -55,6 +55,7 @@ _DATE_FORMS = [
     r"(?P<yesterday>the\sday\sbefore\syesterday|yesterday|last\snight)",
     r"(?P<previous_day>the\s(?:previous|preceding)\s(?:day|night)|the\sday\sbefore|a\sday\searlier)",
     r"(?P<next_day>the\s(?:following|next)\s(?:day|morning|night|evening)|a\sday\slater)",
+    r"(?:(?:later|earlier)\s(?:on\s)?)?(?P<same_day>the\ssame\s(?:day|morning|night|evening))",
     rf"(?:(?:about|some|around|nearly|almost|more\sthan|over|just|only)\s)?(?P<n>{_COUNT})\s(?P<ago_unit>day|week|month|year)s?\sago",
     rf"(?:(?:about|some|around|nearly|almost|more\sthan|over|just|only)\s)?(?P<n_after>{_COUNT})\s(?P<after_unit>day|week|month|year)s?(?=\safter\b)",
     r"(?P<rel>earlier\sthis|later\sthis|this|last|past|previous)\s(?P<rel_unit>week|month|year|weekend)",
@@ -69,6 +70,9 @@ _DATE_SCANNER = WordScanner(_DATE_FORMS, flags="(?i)")
 _GROUPS = tuple(re.compile("|".join(_DATE_FORMS)).groupindex)
 _APPROXIMATE = re.compile(r"(?i)(?:about|some|around|nearly|almost|more\s+than|over)\s")
 _SINCE_BEFORE = re.compile(r"(?i)\bsince\b[^,;.]{0,70}$")
+# A piece looking back a year ("A year on", "one year after", "the anniversary") dates the bare
+# "June 10" of its own month a year before print; so does one naming its month "last year".
+_LOOKS_BACK = re.compile(r"(?i)\b(?:a|one)\syear\s(?:on|ago|after|since)\b|\banniversary\b")
 
 # Past perfect and "since" mark background: the sentence is not about the report day.
 _BACKGROUND = re.compile(
@@ -95,13 +99,27 @@ class DateExpression:
     of_speech: bool = False  # "said on Sunday": when it was said, not when it happened
 
 
-def resolve_event_dates(sentence: str, published: datetime | None) -> list[DateExpression]:
-    """Every date expression in `sentence` that can be resolved, in order of appearance."""
+def looks_back_a_year(body: str, published: datetime | None) -> bool:
+    """True for a story about events a year before it was printed (anniversary features)."""
+    if published is None:
+        return False
+    month = calendar.month_name[published.month]
+    return bool(_LOOKS_BACK.search(body)) or f"{month} last year" in body or f"{month} a year ago" in body
+
+
+def resolve_event_dates(
+    sentence: str, published: datetime | None, looking_back: bool = False,
+    earlier_day: EventDate | None = None,
+) -> list[DateExpression]:
+    """Every date expression in `sentence` that can be resolved, in order of appearance;
+    `looking_back` (see looks_back_a_year) moves the print month's yearless dates a year back;
+    `earlier_day`, the last day an earlier sentence named, is what "the next day" and "the same
+    day" count from."""
     pub = published.date() if published else None
     found: list[DateExpression] = []
     for _, match in _DATE_SCANNER.scan(sentence):
         try:
-            event = _resolve(match, pub)
+            event = _resolve(match, pub, looking_back)
             days = [d.date for d in found if d.date.precision == "day"]
             if match.groupdict().get("previous_day") and days:
                 # "said on Tuesday that it took the town the previous day": the day before that day
@@ -109,9 +127,13 @@ def resolve_event_dates(sentence: str, published: datetime | None) -> list[DateE
             if match.groupdict().get("m_m") and not (match.group("m_y") or match.group("m_last")):
                 # "in March 2015 and Baiji in October": the year the sentence named before
                 event = _in_year_named(event, found)
-            if match.groupdict().get("next_day"):
-                # "seized X on May 8 and Y the following day": the day after the day named before
-                event = day_date(date.fromisoformat(days[-1].start) + timedelta(days=1)) if days else None
+            if match.groupdict().get("next_day") or match.groupdict().get("same_day"):
+                # "seized X on May 8 and Y the following day" (or "later the same day"): counted
+                # from the day named last, in this sentence or, "Mosul fell on June 10. Tikrit
+                # was overrun the next day.", an earlier one
+                days = days or ([earlier_day] if earlier_day and earlier_day.precision == "day" else [])
+                step = timedelta(days=1 if match.groupdict().get("next_day") else 0)
+                event = day_date(date.fromisoformat(days[-1].start) + step) if days else None
         except (OverflowError, ValueError):
             continue  # a date before year 1 or after 9999: no such day
         if event is None:
@@ -190,7 +212,7 @@ def _distance(expression: DateExpression, position: int) -> int:
     return min(abs(expression.start - position), abs(expression.end - position))
 
 
-def _resolve(match: re.Match, pub: date | None) -> EventDate | None:
+def _resolve(match: re.Match, pub: date | None, looking_back: bool = False) -> EventDate | None:
     g = dict.fromkeys(_GROUPS, None) | match.groupdict()
     if g["season"]:
         if g["season_y"]:
@@ -211,7 +233,7 @@ def _resolve(match: re.Match, pub: date | None) -> EventDate | None:
         if pub is None:
             return None
         candidate = _safe_day(pub.year, month, day)
-        if candidate and candidate.start > pub.isoformat():
+        if candidate and (candidate.start > pub.isoformat() or (looking_back and month == pub.month)):
             candidate = _safe_day(pub.year - 1, month, day)
         return candidate
     if g["m_m"]:
@@ -222,7 +244,7 @@ def _resolve(match: re.Match, pub: date | None) -> EventDate | None:
             return month_date(pub.year - 1, month)
         if pub is None:
             return None
-        return month_date(pub.year if month <= pub.month else pub.year - 1, month)
+        return month_date(pub.year if month < pub.month or (month == pub.month and not looking_back) else pub.year - 1, month)
     if g["y"]:
         return year_date(int(g["y"]))
     if pub is None:
