@@ -62,9 +62,17 @@ _PATTERNS = re.compile("|".join((
     rf"\bHay ({_NAME})",
     rf"\b(?:on|of) ({_NAME}) (?:hill|mount|mountain|heights)\b",
     r"\b((?:al|el)-[A-Z][\w'’]+) (?:district|neighbou?rhood|quarter)\b",
-    rf"\bthe ({_NAME}) (?:oil|gas) ?fields?\b",  # "the Jabsa oil field" names Jabsa
     r"\b((?:Observatory|Hill|Point|Tower|Checkpoint|Height) \d{1,4})\b",  # "Observatory 45", "Hill 512"
 )))
+# "the Jabsa oil field" names Jabsa; "the Conoco gas field", named after no place, is the field.
+_FIELD = re.compile(rf"\bthe ({_NAME}) (?:oil|gas) ?fields?\b")
+# A word that heads Levantine and Iraqi place names, before a capitalised name, is a place the
+# gazetteer may lack ("Deir Qanoun", "Zawiyat Albu Nimr", "Souq Wadi Barada", "Albu Shjal").
+_HEADED_NAME = re.compile(  # the lookahead on the first letter halves the time of a pass
+    r"\b(?=[ABDJKMQRSTZ])(?:(?:Deir|Dayr|Tal|Tall|Tel|Tell|Kafr|Kfar|Ain|Ayn|Ras|Jisr|Beit|Bayt|Bir|Maarat|Qasr"
+    rf"|Zawiyat|Souq|Suq|Jabal|Jebel) {_NAME}|Albu [A-Z][\w'’]+)\b(?!['’]s)")
+# "the Albu Nimr tribe": a name before these words is a tribe, though villages carry it too.
+_TRIBE_AFTER = re.compile(r" (?:tribes?|clans?|tribesmen)\b")
 # "Hasaka's Ghuwayran district": apart from _PATTERNS, which it would slow down several times over.
 _OWNED_DISTRICT = re.compile(rf"['’]s ({_NAME}) (?:neighbou?rhood|district|quarter)s?\b")
 # Where the verb or preposition before a capitalised name makes it a place ("captured Baghuz",
@@ -95,6 +103,8 @@ _ARTICLE_PREFIXES = ("al-", "el-")
 # Generic words some aliases carry ("Ghazlani camp", "Anbar province"): the mention is the name.
 _GENERIC_TAILS = (" military camp", " camp", " base", " province", " governorate", " district",
                   " neighbourhood", " neighborhood", " quarter", " area", " region", " plain", " canton")
+# Tails that stay generic when capitalised in mixed case ("Idlib Province" is Idlib, as the gold writes it).
+_ALWAYS_GENERIC_TAILS = (" province", " governorate")
 _WORD = re.compile(r"[\w'’-]+")
 # Words that finish a longer name the gazetteer lacks, after a name it has: an article-joined word
 # ("Daraa al-Balad", "Maarat al-Numan"), or any capitalised word after a generic head ("Tal Rifaat").
@@ -111,7 +121,7 @@ then both all its their his her our this that these those
 """.split())
 _NAME_HEADS = frozenset("""
 tal tall tel tell jabal jebel jabel ain ayn deir dayr ras wadi khan kafr kfar beit bayt bir jisr
-maarat marat maaret qasr qalaat qalat
+maarat marat maaret qasr qalaat qalat qara
 """.split())
 
 
@@ -129,8 +139,8 @@ def _gazetteer_spans(body: str, index: GazetteerIndex) -> list[tuple[int, int]]:
         start, end = last - length + 1, last - 1  # padded text is one character ahead of body
         if not _starts_like_a_name(body, start):
             continue
-        if body[max(0, start - 3):start] in _ARTICLE_PREFIXES and (start == 3 or not body[start - 4].isalnum()):
-            start -= 3  # "al-Bakr" as written, though the gazetteer knows it as "Bakr"
+        if body[max(0, start - 3):start].lower() in _ARTICLE_PREFIXES and (start == 3 or not body[start - 4].isalnum()):
+            start -= 3  # "al-Bakr", "Al-Alam" as written, though the gazetteer knows it as "Bakr"
         spans.append((start, end))
     return spans
 
@@ -159,22 +169,25 @@ def _with_rest_of_name(body: str, folded: str, span: tuple[int, int]) -> tuple[i
 
 def _without_generic_tail(body: str, span: tuple[int, int], index: GazetteerIndex) -> tuple[int, int]:
     """"Anbar province" and "ANBAR PROVINCE" name Anbar; a capitalised tail in mixed case is part
-    of the name ("Kurdistan Region")."""
+    of the name ("Kurdistan Region"), except a province's or governorate's."""
     start, end = span
     text = body[start:end]
     folded = fold(text)
     for tail in _GENERIC_TAILS:
-        if folded.endswith(tail) and (text.isupper() or text[-len(tail) + 1].islower()):
+        if folded.endswith(tail) and (text.isupper() or text[-len(tail) + 1].islower()
+                                      or tail in _ALWAYS_GENERIC_TAILS):
             head_end = end - len(tail)
-            if set(index.lookup(body[start:head_end])) & set(index.lookup(body[start:end])):
+            head_ids = set(index.lookup(body[start:head_end]))
+            if head_ids and (tail in _ALWAYS_GENERIC_TAILS or head_ids & set(index.lookup(body[start:end]))):
                 return start, head_end
     return span
 
 
-# "Aleppo City", capitalised, is one name; so is an air base or airport named after its town
-# ("Menagh military airport"), as the gold writes them. The geocoder reads either as the named place
-# when the gazetteer lacks the whole name.
-_NAME_WORDS_AFTER = re.compile(r" (?:City\b|(?:[Mm]ilitary )?(?:[Aa]irport|[Aa]ir [Bb]ase|[Aa]irbase|[Aa]irfield)\b)")
+# "Aleppo City" and "Aleppo Central Prison", capitalised, are one name; so is an air base or airport
+# named after its town ("Menagh military airport"), as the gold writes them. The geocoder reads either
+# as the named place when the gazetteer lacks the whole name; a prison it lacks stays unresolved.
+_NAME_WORDS_AFTER = re.compile(
+    r" (?:City\b|(?:Central )?Prison\b|(?:[Mm]ilitary )?(?:[Aa]irport|[Aa]ir [Bb]ase|[Aa]irbase|[Aa]irfield)\b)")
 
 
 def _with_name_words_after(body: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -265,15 +278,25 @@ def _after_possessive(body: str, span: tuple[int, int]) -> tuple[int, int]:
     return (inside.end(), end) if inside is not None else span
 
 
-def _pattern_spans(body: str) -> list[tuple[int, int]]:
+def _pattern_spans(body: str, index: GazetteerIndex) -> list[tuple[int, int]]:
     spans = [_after_possessive(body, match.span(match.lastindex)) for match in _PATTERNS.finditer(body)]
-    return spans + [match.span(1) for match in _OWNED_DISTRICT.finditer(body)]
+    return spans + [match.span(1) for match in _OWNED_DISTRICT.finditer(body)] + _field_spans(body, index)
+
+
+def _field_spans(body: str, index: GazetteerIndex) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    if "field" not in body:
+        return spans  # a quick test spares most articles the pass
+    for match in _FIELD.finditer(body):
+        named_after_a_place = any(map(index.is_spottable, index.lookup(match.group(1))))
+        spans.append(match.span(1) if named_after_a_place else (match.start(1), match.end()))
+    return spans
 
 
 def _cued_spans(body: str) -> list[tuple[int, int]]:
     cued = [_after_possessive(body, match.span(match.lastindex)) for match in _CUED.finditer(body)
             if body[match.start() - 1:match.start()] not in _URL_CHARACTERS]
-    return cued + _bearing_spans(body)
+    return cued + _bearing_spans(body) + [match.span() for match in _HEADED_NAME.finditer(body)]
 
 
 def _bearing_spans(body: str) -> list[tuple[int, int]]:
@@ -357,8 +380,10 @@ def _variant_spans(body: str, sentences: list[tuple[int, int]], index: Gazetteer
         if covered.find(1, start, end) != -1:
             continue
         word = match.group()
-        if " " not in word and (start in sentence_starts or body[start - 1:start] in _OPENERS
-                                or sum(c.isupper() for c in word) > 1):
+        # "Al-Alam, across the river": an article-joined name opening a sentence is still a name
+        article_joined = word[:3].lower() in _ARTICLE_PREFIXES
+        if " " not in word and not article_joined and (start in sentence_starts or body[start - 1:start] in _OPENERS
+                                                       or sum(c.isupper() for c in word) > 1):
             continue
         known = _run_knowledge(index, word)
         if known == _SPELLING_KNOWN or (known == _VOWELS_DIFFER and _said_as_a_place(body, start, end)):
@@ -419,23 +444,24 @@ def find_toponyms(body: str, sentences: list[tuple[int, int]], index: GazetteerI
     actors = _ActorSpans(body)
 
     def is_plain_name(start: int, end: int) -> bool:
-        """Not a stop word, a person, an organisation or an armed actor."""
+        """Not a stop word, a person, an organisation, an armed actor or a tribe."""
         return not (_has_stopword(body, folded, start, end, stop) or _ends_a_stop_phrase(folded, start, stop)
                     or _is_person_or_org(body, start, end) or _opens_with_given_name(folded, start, end)
-                    or actors.covers(start))
+                    or actors.covers(start) or _TRIBE_AFTER.match(body, end) is not None)
 
     named = _longest_first(_gazetteer_spans(body, index))
     grown = [_with_rest_of_name(body, folded, s) for s in named]
     named = _longest_first([g if g == s or not actors.covers(g[0]) else s for s, g in zip(named, grown)])
     gazetteer = [_with_name_words_after(body, _without_generic_tail(body, s, index)) for s in named]
     found = [s for s in gazetteer if folded[s[0]:s[1]] not in stop and not _is_person_or_org(body, *s)
-             and not _ends_a_stop_phrase(folded, s[0], stop) and not _COMPOUND_ADJECTIVE.match(body, s[1])]
+             and not _ends_a_stop_phrase(folded, s[0], stop) and not _COMPOUND_ADJECTIVE.match(body, s[1])
+             and not _TRIBE_AFTER.match(body, s[1])]
     in_gazetteer_span = _marked(len(body), gazetteer)
-    introduced = [s for s in _pattern_spans(body)
+    introduced = [s for s in _pattern_spans(body, index)
                   if in_gazetteer_span.find(1, *s) == -1 and not _has_stopword(body, folded, *s, stop)]
     found += introduced
     in_introduced_span = _marked(len(body), introduced)
-    for start, end in _cued_spans(body):
+    for start, end in (_without_generic_tail(body, s, index) for s in _cued_spans(body)):
         # a cued name may contain a shorter gazetteer name ("Jabal Badro" over "Jabal"), not cut one
         if in_introduced_span.find(1, start, end) == -1 and not _crosses(in_gazetteer_span, start, end) \
                 and is_plain_name(start, end):
