@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,14 +94,9 @@ class DashboardData:
 
     def timeline(self, view: View, weekly: bool) -> pd.DataFrame:
         """Counted claims per day (or week starting Monday) and side: columns bucket, side, n.
-        The same for every as-of move, so it is computed once per filter set (read-only)."""
-        self.frame()  # reloads (and bumps the generation) when the store changed
-        return self._timeline(self.source.generation, view.filters(), weekly)
-
-    @lru_cache(maxsize=INDEX_CACHE_SIZE)
-    def _timeline(self, _generation: int, filters: Filters, weekly: bool) -> pd.DataFrame:
+        The same for every as-of move: callers keep it per filter set (see per_filters)."""
         frame = self.frame()
-        c = frame.claims[counted_mask(frame, filters)]
+        c = frame.claims[counted_mask(frame, view.filters())]
         day = c["day_start"].to_numpy()
         if weekly:
             day = day - (day + 3) % 7  # 1970-01-01 was a Thursday
